@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using XWebhooks.Security;
+
+namespace XWebhooks.Diagnostics;
+
+/// <summary>Source-generated log messages. They never include secrets, signatures or bodies.</summary>
+internal static partial class XWebhooksLog
+{
+    [LoggerMessage(1, LogLevel.Debug, "Answered CRC challenge")]
+    public static partial void CrcAnswered(ILogger logger);
+
+    [LoggerMessage(2, LogLevel.Warning, "Refused CRC challenge: {Reason}")]
+    public static partial void CrcRefused(ILogger logger, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Refused delivery: signature {Check}")]
+    public static partial void SignatureRefused(ILogger logger, XSignatureCheck check);
+
+    [LoggerMessage(4, LogLevel.Information, "Delivery verified with the secondary consumer secret; finish the rotation by making it the primary")]
+    public static partial void SecondarySecretUsed(ILogger logger);
+
+    [LoggerMessage(5, LogLevel.Warning, "Refused delivery: body larger than {MaxBodyBytes} bytes")]
+    public static partial void BodyTooLarge(ILogger logger, long maxBodyBytes);
+
+    [LoggerMessage(6, LogLevel.Warning, "Refused verified delivery: {Reason}")]
+    public static partial void MalformedBody(ILogger logger, string reason);
+
+    [LoggerMessage(7, LogLevel.Debug, "No handler takes {Product} events of type '{EventType}'; acknowledging and counting them (logged once per type)")]
+    public static partial void UnhandledEventType(ILogger logger, XProduct product, string eventType);
+
+    [LoggerMessage(8, LogLevel.Error, "A handler failed for {Product} event '{EventType}'; answering 500 so X redelivers")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, XProduct product, string eventType);
+
+    [LoggerMessage(9, LogLevel.Error, "Handlers overran the {Budget} response budget; answering 503 so X redelivers")]
+    public static partial void BudgetExceeded(ILogger logger, TimeSpan budget);
+}

@@ -1,0 +1,35 @@
+namespace XWebhooks.Hosting;
+
+/// <summary>
+/// Settings of the XWebhooks receive path, bound from the configuration section <c>XWebhooks</c>
+/// (for example the environment variable <c>XWebhooks__ConsumerSecret</c>). Validated at startup.
+/// </summary>
+public sealed class XWebhooksOptions
+{
+    /// <summary>The configuration section name: <c>XWebhooks</c>.</summary>
+    public const string SectionName = "XWebhooks";
+
+    /// <summary>The longest response budget X tolerates: it gives up on a delivery after 10 seconds.</summary>
+    public static readonly TimeSpan MaxResponseBudget = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The X app's consumer secret (API Key Secret), used to answer CRCs and verify POST signatures.
+    /// Required: the app refuses to start without it. Keep it out of source code and logs.
+    /// </summary>
+    public string? ConsumerSecret { get; set; }
+
+    /// <summary>
+    /// A second consumer secret also accepted on POSTs, for rotating the secret without losing deliveries.
+    /// CRCs are always answered with <see cref="ConsumerSecret"/>.
+    /// </summary>
+    public string? SecondaryConsumerSecret { get; set; }
+
+    /// <summary>Largest accepted body in bytes; larger deliveries get 413 before anything is read past the limit. Default 1 MiB.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long handlers may run before the delivery is answered with 503 so X redelivers it. Default 3 seconds
+    /// (X's legacy timeout; its current documented limit is 10 seconds, the maximum allowed here).
+    /// </summary>
+    public TimeSpan ResponseBudget { get; set; } = TimeSpan.FromSeconds(3);
+}

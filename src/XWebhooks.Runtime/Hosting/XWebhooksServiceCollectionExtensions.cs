@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using XWebhooks.Delivery;
+using XWebhooks.Diagnostics;
+using XWebhooks.Hosting;
+using XWebhooks.Security;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the XWebhooks receive path.</summary>
+public static class XWebhooksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds XWebhooks with options bound from <paramref name="configuration"/> (usually
+    /// <c>builder.Configuration.GetSection("XWebhooks")</c>), the generated dispatcher and handler classes of
+    /// the application, and metrics. The app refuses to start when the consumer secret is missing.
+    /// </summary>
+    public static XWebhooksBuilder AddXWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddXWebhooks(options => XWebhooksOptionsBinder.Bind(configuration, options));
+    }
+
+    /// <summary>Adds XWebhooks with options set in code. See <see cref="AddXWebhooks(IServiceCollection, IConfiguration)"/>.</summary>
+    public static XWebhooksBuilder AddXWebhooks(this IServiceCollection services, Action<XWebhooksOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<XWebhooksOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksOptions>, XWebhooksOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<XWebhooksMetrics>();
+        services.TryAddSingleton(static sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<XWebhooksOptions>>().Value;
+            return new XSignatureVerifier(options.ConsumerSecret!, options.SecondaryConsumerSecret);
+        });
+        services.TryAddSingleton<CrcEndpoint>();
+        services.TryAddSingleton<DeliveryEndpoint>();
+
+        // Registrations emitted by the source generator (dispatcher, handler classes); then the fallback.
+        XWebhooksGeneratedRegistry.ApplyTo(services);
+        services.TryAddSingleton<IXWebhookDispatcher, NoHandlersDispatcher>();
+        return new XWebhooksBuilder(services);
+    }
+}
