@@ -149,10 +149,11 @@ internal sealed class DeliveryEndpoint(
         {
             return (new(0, XWebhooksOutcomes.Aborted, delivery.Product, null), !dispatch.IsCompleted);
         }
-        catch (TimeoutException) when (!dispatch.IsCompleted)
+        catch (TimeoutException ex) when (!ReferenceEquals(ex, dispatch.Exception?.InnerException))
         {
-            // Handlers ignore the cancelled token and still run: their buffer must not go back to the pool.
-            return (BudgetExceeded(delivery), true);
+            // WaitAsync gave up, not a handler. Handlers that ignore the cancelled token may still be running:
+            // then their buffer must not go back to the pool.
+            return (BudgetExceeded(delivery), !dispatch.IsCompleted);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {

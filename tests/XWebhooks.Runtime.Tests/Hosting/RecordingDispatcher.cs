@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Text;
+using XWebhooks.Delivery;
+
+namespace XWebhooks.Tests.Hosting;
+
+/// <summary>
+/// A hand-written dispatcher for endpoint tests: handles <c>post.create</c>, <c>favorite_events</c> and the
+/// stream kind, and the test kinds <c>test.throw</c>, <c>test.slow</c> (ignores cancellation) and
+/// <c>test.slow_cooperative</c> (honours it).
+/// </summary>
+internal sealed class RecordingDispatcher : IXWebhookDispatcher
+{
+    private const int Record = 0;
+    private const int Throw = 1;
+    private const int Slow = 2;
+    private const int SlowCooperative = 3;
+
+    public ConcurrentQueue<(XProduct Product, string EventType, string Json, string? ForUserId)> Dispatched { get; } = new();
+
+    public int RouteCalls => routeCalls;
+
+    private int routeCalls;
+
+    public int Route(XProduct product, ReadOnlySpan<byte> eventType)
+    {
+        Interlocked.Increment(ref routeCalls);
+        return eventType switch
+        {
+            _ when eventType.SequenceEqual("post.create"u8) || eventType.SequenceEqual("favorite_events"u8) || eventType.SequenceEqual("post"u8) => Record,
+            _ when eventType.SequenceEqual("test.throw"u8) => Throw,
+            _ when eventType.SequenceEqual("test.slow"u8) => Slow,
+            _ when eventType.SequenceEqual("test.slow_cooperative"u8) => SlowCooperative,
+            _ => -1,
+        };
+    }
+
+    public async ValueTask DispatchAsync(int route, XEventPayload payload, XDelivery delivery, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        switch (route)
+        {
+            case Record:
+                Dispatched.Enqueue((payload.Product, Encoding.UTF8.GetString(payload.EventType.Span), Encoding.UTF8.GetString(payload.Json.Span), delivery.ForUserId));
+                break;
+            case Throw:
+                throw new InvalidOperationException("handler failed on purpose");
+            case Slow:
+                await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+                break;
+            case SlowCooperative:
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+                break;
+        }
+    }
+}
