@@ -205,6 +205,8 @@ public sealed class AccountActivityQuirkTests
         Assert.Equal("furiouscamper", unfollow.Source!.ScreenName);
         Assert.DoesNotContain("created_at_time", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"tweet_create_events\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("user_has_blocked", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", json, StringComparison.Ordinal);
     }
 
     [Fact]
