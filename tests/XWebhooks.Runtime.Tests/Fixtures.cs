@@ -8,7 +8,7 @@ internal static class Fixtures
     public static byte[] Read(string relativePath) => File.ReadAllBytes(Path.Combine(Directory, relativePath));
 
     public static IEnumerable<string> All(string folder) =>
-        System.IO.Directory.EnumerateFiles(Path.Combine(Directory, folder), "*.json")
+        System.IO.Directory.EnumerateFiles(Path.Combine(Directory, folder), "*.json", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(Directory, path))
             .Order(StringComparer.Ordinal);
 }
