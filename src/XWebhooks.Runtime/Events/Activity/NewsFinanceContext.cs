@@ -1,0 +1,8 @@
+namespace XWebhooks.Events.Activity;
+
+/// <summary>The finance context of a news story.</summary>
+public sealed class NewsFinanceContext
+{
+    /// <summary>Stock tickers the story mentions.</summary>
+    public IReadOnlyList<string>? Tickers { get; init; }
+}

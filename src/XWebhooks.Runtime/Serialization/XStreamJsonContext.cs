@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using XWebhooks.Events;
+using XWebhooks.Events.Stream;
+
+namespace XWebhooks.Serialization;
+
+/// <summary>Source-generated System.Text.Json metadata for filtered-stream webhook deliveries.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StreamPost))]
+[JsonSerializable(typeof(XUser))]
+internal sealed partial class XStreamJsonContext : JsonSerializerContext;
