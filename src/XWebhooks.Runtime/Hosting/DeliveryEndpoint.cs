@@ -16,13 +16,12 @@ namespace XWebhooks.Hosting;
 internal sealed class DeliveryEndpoint(
     IOptions<XWebhooksOptions> options,
     XSignatureVerifier verifier,
-    IXWebhookDispatcher dispatcher,
+    DeliveryProcessor processor,
     XWebhooksMetrics metrics,
     TimeProvider timeProvider,
     ILogger<DeliveryEndpoint> logger)
 {
     private readonly XWebhooksOptions settings = options.Value;
-    private readonly EventTypeNames eventTypeNames = new();
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -79,11 +78,10 @@ internal sealed class DeliveryEndpoint(
                 XWebhooksLog.SecondarySecretUsed(logger);
             }
 
-            List<RoutedEvent>? routed;
-            XDelivery delivery;
+            LocatedDelivery located;
             try
             {
-                (routed, delivery) = Locate(body.Memory);
+                located = processor.Locate(body.Memory, timeProvider.GetUtcNow());
             }
             catch (XDeliveryFormatException ex)
             {
@@ -91,12 +89,12 @@ internal sealed class DeliveryEndpoint(
                 return new(StatusCodes.Status400BadRequest, XWebhooksOutcomes.Malformed, XProduct.Unknown, ex.Message);
             }
 
-            if (routed is null)
+            if (located.Routed.Count == 0)
             {
-                return new(StatusCodes.Status200OK, XWebhooksOutcomes.Accepted, delivery.Product, null);
+                return new(StatusCodes.Status200OK, XWebhooksOutcomes.Accepted, located.Delivery.Product, null);
             }
 
-            var (result, handlersStillRunning) = await DispatchWithinBudgetAsync(context, routed, delivery).ConfigureAwait(false);
+            var (result, handlersStillRunning) = await DispatchWithinBudgetAsync(context, located).ConfigureAwait(false);
             returnBuffer = !handlersStillRunning;
             return result;
         }
@@ -109,37 +107,12 @@ internal sealed class DeliveryEndpoint(
         }
     }
 
-    /// <summary>Reads every event before any handler runs, so a malformed tail cannot leave a half-handled delivery.</summary>
-    private (List<RoutedEvent>? Routed, XDelivery Delivery) Locate(ReadOnlyMemory<byte> body)
+    private async Task<(Result Result, bool HandlersStillRunning)> DispatchWithinBudgetAsync(HttpContext context, LocatedDelivery located)
     {
-        List<RoutedEvent>? routed = null;
-        var reader = new XDeliveryReader(body);
-        while (reader.TryReadNext(out var payload))
-        {
-            var route = dispatcher.Route(payload.Product, payload.EventType.Span);
-            var type = eventTypeNames.Get(payload.EventType.Span, out var firstSeen);
-            if (route < 0)
-            {
-                metrics.EventCounted(payload.Product, type, XWebhooksOutcomes.Unhandled);
-                if (firstSeen)
-                {
-                    XWebhooksLog.UnhandledEventType(logger, payload.Product, type);
-                }
-
-                continue;
-            }
-
-            (routed ??= []).Add(new RoutedEvent(route, payload, type));
-        }
-
-        return (routed, new XDelivery(reader.Product, body, timeProvider.GetUtcNow(), reader.ForUserId));
-    }
-
-    private async Task<(Result Result, bool HandlersStillRunning)> DispatchWithinBudgetAsync(HttpContext context, List<RoutedEvent> routed, XDelivery delivery)
-    {
+        var delivery = located.Delivery;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         budget.CancelAfter(settings.ResponseBudget);
-        var dispatch = DispatchAllAsync(routed, delivery, context.RequestServices, budget.Token);
+        var dispatch = processor.DispatchAsync(located, context.RequestServices, budget.Token);
         try
         {
             await dispatch.WaitAsync(settings.ResponseBudget, timeProvider).ConfigureAwait(false);
@@ -161,7 +134,7 @@ internal sealed class DeliveryEndpoint(
         }
         catch (Exception)
         {
-            // DispatchAllAsync has logged which event failed.
+            // The processor has logged which event failed.
             return (new(StatusCodes.Status500InternalServerError, XWebhooksOutcomes.HandlerFailed, delivery.Product, "A handler failed."), false);
         }
     }
@@ -170,32 +143,6 @@ internal sealed class DeliveryEndpoint(
     {
         XWebhooksLog.BudgetExceeded(logger, settings.ResponseBudget);
         return new(StatusCodes.Status503ServiceUnavailable, XWebhooksOutcomes.BudgetExceeded, delivery.Product, "Handlers did not finish within the response budget.");
-    }
-
-    private async Task DispatchAllAsync(List<RoutedEvent> routed, XDelivery delivery, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        // Sequential and stop at the first failure: X redelivers the whole delivery anyway.
-        foreach (var item in routed)
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await dispatcher.DispatchAsync(item.Route, item.Payload, delivery, services, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                metrics.EventCounted(item.Payload.Product, item.EventType, XWebhooksOutcomes.Failed);
-                if (!cancellationToken.IsCancellationRequested)
-                {
-                    XWebhooksLog.HandlerFailed(logger, ex, item.Payload.Product, item.EventType);
-                }
-
-                throw;
-            }
-
-            metrics.HandlerCompleted(item.Payload.Product, item.EventType, Stopwatch.GetElapsedTime(started));
-            metrics.EventCounted(item.Payload.Product, item.EventType, XWebhooksOutcomes.Handled);
-        }
     }
 
     private readonly record struct Result(int Status, string Outcome, XProduct Product, string? Reason);

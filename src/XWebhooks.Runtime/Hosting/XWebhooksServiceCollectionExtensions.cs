@@ -39,6 +39,7 @@ public static class XWebhooksServiceCollectionExtensions
             return new XSignatureVerifier(options.ConsumerSecret!, options.SecondaryConsumerSecret);
         });
         services.TryAddSingleton<CrcEndpoint>();
+        services.TryAddSingleton<DeliveryProcessor>();
         services.TryAddSingleton<DeliveryEndpoint>();
 
         // Registrations emitted by the source generator (dispatcher, handler classes); then the fallback.
