@@ -1,0 +1,9 @@
+namespace XWebhooks.Inbox;
+
+/// <summary>A leased inbox entry: one verified delivery waiting to be processed.</summary>
+/// <param name="Id">The store's id of the entry.</param>
+/// <param name="Body">The exact verified bytes X sent.</param>
+/// <param name="ReceivedAt">When the POST arrived.</param>
+/// <param name="Attempt">1 on the first processing attempt, incremented by every <see cref="IXWebhookInbox.RetryLaterAsync"/> and by every lease that expired.</param>
+/// <param name="LeaseToken">Identifies this lease to the store, so a worker whose lease expired cannot complete another worker's lease.</param>
+public sealed record XInboxEntry(string Id, ReadOnlyMemory<byte> Body, DateTimeOffset ReceivedAt, int Attempt, string LeaseToken);
