@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using XWebhooks.Diagnostics;
+using XWebhooks.Inbox;
 
 namespace XWebhooks.Delivery;
 
@@ -8,7 +9,12 @@ namespace XWebhooks.Delivery;
 /// The transport-independent half of receiving: locate the events of a verified body in one JSON pass,
 /// then run the handlers of the routed ones. Used by the inline POST path and by inbox workers alike.
 /// </summary>
-internal sealed class DeliveryProcessor(IXWebhookDispatcher dispatcher, XWebhooksMetrics metrics, ILogger<DeliveryProcessor> logger)
+internal sealed class DeliveryProcessor(
+    IXWebhookDispatcher dispatcher,
+    XWebhooksMetrics metrics,
+    ILogger<DeliveryProcessor> logger,
+    IXWebhookDedupe? dedupe,
+    TimeSpan dedupeRetention)
 {
     private readonly EventTypeNames eventTypeNames = new();
 
@@ -39,11 +45,22 @@ internal sealed class DeliveryProcessor(IXWebhookDispatcher dispatcher, XWebhook
         return new LocatedDelivery(new XDelivery(reader.Product, body, receivedAt, reader.ForUserId, attempt), (IReadOnlyList<RoutedEvent>?)routed ?? []);
     }
 
-    /// <summary>Runs the handlers of every routed event, in order, stopping at the first failure (X or the inbox redelivers the whole delivery).</summary>
+    /// <summary>
+    /// Runs the handlers of every routed event, in order, stopping at the first failure (X or the inbox
+    /// redelivers the whole delivery). With a dedupe store, an event already processed is skipped and an event
+    /// is marked processed once all its handlers succeeded.
+    /// </summary>
     public async Task DispatchAsync(LocatedDelivery located, IServiceProvider services, CancellationToken cancellationToken)
     {
         foreach (var item in located.Routed)
         {
+            var key = dedupe is null ? null : DedupeKeys.For(item.Payload, located.Delivery.ForUserId);
+            if (key is not null && await dedupe!.WasProcessedAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                metrics.DedupeHit(item.Payload.Product);
+                continue;
+            }
+
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -62,6 +79,10 @@ internal sealed class DeliveryProcessor(IXWebhookDispatcher dispatcher, XWebhook
 
             metrics.HandlerCompleted(item.Payload.Product, item.EventType, Stopwatch.GetElapsedTime(started));
             metrics.EventCounted(item.Payload.Product, item.EventType, XWebhooksOutcomes.Handled);
+            if (key is not null)
+            {
+                await dedupe!.MarkProcessedAsync(key, dedupeRetention, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -21,6 +21,12 @@ public static class XWebhooksOutcomes
     /// <summary>Handlers overran the response budget; answered 503 so X redelivers.</summary>
     public const string BudgetExceeded = "budget_exceeded";
 
+    /// <summary>Delivery verified and durably stored in the inbox; answered 200, handlers run later.</summary>
+    public const string Queued = "queued";
+
+    /// <summary>The inbox store failed to take a verified delivery; answered 503 so X redelivers.</summary>
+    public const string StoreFailed = "store_failed";
+
     /// <summary>The client went away before an answer.</summary>
     public const string Aborted = "aborted";
 

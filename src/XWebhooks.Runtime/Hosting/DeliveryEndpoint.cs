@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
+using XWebhooks.Inbox;
 using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
@@ -11,7 +12,8 @@ namespace XWebhooks.Hosting;
 /// <summary>
 /// POST: the delivery path. Size limit (413) → body read once into a pooled buffer → signature verified over
 /// the exact bytes (401, nothing parsed) → events located in one JSON pass (400 when the body is not a JSON
-/// object) → handlers under the response budget → 200, or 500/503 so X redelivers.
+/// object) → inline: handlers under the response budget → 200, or 500/503 so X redelivers; inbox mode:
+/// durable append → 200 (503 when the store fails), handlers run later in the inbox worker.
 /// </summary>
 internal sealed class DeliveryEndpoint(
     IOptions<XWebhooksOptions> options,
@@ -19,7 +21,9 @@ internal sealed class DeliveryEndpoint(
     DeliveryProcessor processor,
     XWebhooksMetrics metrics,
     TimeProvider timeProvider,
-    ILogger<DeliveryEndpoint> logger)
+    ILogger<DeliveryEndpoint> logger,
+    IXWebhookInbox? inbox = null,
+    InboxSignal? inboxSignal = null)
 {
     private readonly XWebhooksOptions settings = options.Value;
 
@@ -94,6 +98,11 @@ internal sealed class DeliveryEndpoint(
                 return new(StatusCodes.Status200OK, XWebhooksOutcomes.Accepted, located.Delivery.Product, null);
             }
 
+            if (inbox is not null)
+            {
+                return await AppendToInboxAsync(context, located.Delivery).ConfigureAwait(false);
+            }
+
             var (result, handlersStillRunning) = await DispatchWithinBudgetAsync(context, located).ConfigureAwait(false);
             returnBuffer = !handlersStillRunning;
             return result;
@@ -137,6 +146,26 @@ internal sealed class DeliveryEndpoint(
             // The processor has logged which event failed.
             return (new(StatusCodes.Status500InternalServerError, XWebhooksOutcomes.HandlerFailed, delivery.Product, "A handler failed."), false);
         }
+    }
+
+    private async Task<Result> AppendToInboxAsync(HttpContext context, XDelivery delivery)
+    {
+        try
+        {
+            await inbox!.AppendAsync(delivery.Body, delivery.ReceivedAt, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return new(0, XWebhooksOutcomes.Aborted, delivery.Product, null);
+        }
+        catch (Exception ex)
+        {
+            InboxLog.AppendFailed(logger, ex);
+            return new(StatusCodes.Status503ServiceUnavailable, XWebhooksOutcomes.StoreFailed, delivery.Product, "The delivery could not be stored.");
+        }
+
+        inboxSignal?.Notify();
+        return new(StatusCodes.Status200OK, XWebhooksOutcomes.Queued, delivery.Product, null);
     }
 
     private Result BudgetExceeded(XDelivery delivery)

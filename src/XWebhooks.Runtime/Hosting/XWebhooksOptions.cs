@@ -32,4 +32,10 @@ public sealed class XWebhooksOptions
     /// (X's legacy timeout; its current documented limit is 10 seconds, the maximum allowed here).
     /// </summary>
     public TimeSpan ResponseBudget { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long processed events are remembered for dedupe, when a dedupe store is configured (an inbox store is
+    /// one). Default 48 hours: longer than X's 24-hour replay window and its retry period.
+    /// </summary>
+    public TimeSpan DedupeRetention { get; set; } = TimeSpan.FromHours(48);
 }

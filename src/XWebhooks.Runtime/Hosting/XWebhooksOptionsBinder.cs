@@ -30,9 +30,22 @@ internal static class XWebhooksOptionsBinder
 
         if (section[nameof(XWebhooksOptions.ResponseBudget)] is { } budget)
         {
-            options.ResponseBudget = TimeSpan.TryParse(budget, CultureInfo.InvariantCulture, out var span)
-                ? span
-                : throw new InvalidOperationException($"{XWebhooksOptions.SectionName}:ResponseBudget must be a time span such as 00:00:03; it is '{budget}'.");
+            options.ResponseBudget = ParseTimeSpan(budget, nameof(XWebhooksOptions.ResponseBudget));
+        }
+
+        if (section[nameof(XWebhooksOptions.DedupeRetention)] is { } retention)
+        {
+            options.DedupeRetention = ParseTimeSpan(retention, nameof(XWebhooksOptions.DedupeRetention));
         }
     }
+
+    public static TimeSpan ParseTimeSpan(string value, string setting) =>
+        TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span)
+            ? span
+            : throw new InvalidOperationException($"{XWebhooksOptions.SectionName}:{setting} must be a time span such as 00:00:03; it is '{value}'.");
+
+    public static int ParseInt(string value, string setting) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new InvalidOperationException($"{XWebhooksOptions.SectionName}:{setting} must be a whole number; it is '{value}'.");
 }

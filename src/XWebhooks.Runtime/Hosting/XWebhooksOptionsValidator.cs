@@ -29,6 +29,11 @@ internal sealed class XWebhooksOptionsValidator : IValidateOptions<XWebhooksOpti
             Add(ref failures, $"{XWebhooksOptions.SectionName}:ResponseBudget must be more than 0 and at most 00:00:10 (X stops waiting after 10 seconds); it is {options.ResponseBudget}.");
         }
 
+        if (options.DedupeRetention <= TimeSpan.Zero)
+        {
+            Add(ref failures, $"{XWebhooksOptions.SectionName}:DedupeRetention must be more than 0; it is {options.DedupeRetention}.");
+        }
+
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

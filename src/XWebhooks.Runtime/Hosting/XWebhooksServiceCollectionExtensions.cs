@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
 using XWebhooks.Hosting;
+using XWebhooks.Inbox;
+using Microsoft.Extensions.Logging;
 using XWebhooks.Security;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,7 +41,12 @@ public static class XWebhooksServiceCollectionExtensions
             return new XSignatureVerifier(options.ConsumerSecret!, options.SecondaryConsumerSecret);
         });
         services.TryAddSingleton<CrcEndpoint>();
-        services.TryAddSingleton<DeliveryProcessor>();
+        services.TryAddSingleton(static sp => new DeliveryProcessor(
+            sp.GetRequiredService<IXWebhookDispatcher>(),
+            sp.GetRequiredService<XWebhooksMetrics>(),
+            sp.GetRequiredService<ILogger<DeliveryProcessor>>(),
+            sp.GetService<IXWebhookDedupe>(),
+            sp.GetRequiredService<IOptions<XWebhooksOptions>>().Value.DedupeRetention));
         services.TryAddSingleton<DeliveryEndpoint>();
 
         // Registrations emitted by the source generator (dispatcher, handler classes); then the fallback.

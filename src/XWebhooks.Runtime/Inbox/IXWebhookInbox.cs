@@ -14,6 +14,7 @@ public interface IXWebhookInbox
     /// <summary>
     /// Durably stores one verified delivery body. Returns only after the store acknowledged the write
     /// (fsync'd or replicated per the store's guarantees). Many concurrent appends may share one commit.
+    /// <paramref name="body"/> is a pooled buffer: copy it before returning, never keep a reference.
     /// </summary>
     ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
