@@ -13,6 +13,8 @@ internal static class DispatcherEmitter
 {
     public const string HintName = "XWebhooksDispatcher.g.cs";
 
+    private const string DispatcherType = "global::XWebhooks.Generated.XWebhooksDispatcher";
+
     private const string Payload = "global::XWebhooks.Delivery.XEventPayload";
     private const string DispatchParameters =
         Payload + " payload, " + WellKnownNames.GlobalDelivery + " delivery, " + WellKnownNames.GlobalServiceProvider
@@ -204,7 +206,7 @@ internal static class DispatcherEmitter
         writer.WriteLine(Di + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddEnumerable(");
         writer.Indent();
         writer.WriteLine("services,");
-        writer.WriteLine(Di + ".ServiceDescriptor.Singleton<global::XWebhooks.Delivery.IXWebhookDispatcher, XWebhooksDispatcher>(static _ => new XWebhooksDispatcher()));");
+        writer.WriteLine(Di + ".ServiceDescriptor.Singleton<global::XWebhooks.Delivery.IXWebhookDispatcher, " + DispatcherType + ">(static _ => new " + DispatcherType + "()));");
         writer.Outdent();
         foreach (var registration in model.Registrations)
         {
