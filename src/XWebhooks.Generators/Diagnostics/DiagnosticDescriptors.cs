@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = Create(
         "XWH006",
         "Internal error in the XWebhooks generator",
-        "The XWebhooks generator failed ({0}: {1}); no dispatcher was generated. Please report this at https://github.com/xwebhooks/xwebhooks/issues with this message. Stack: {2}");
+        "The XWebhooks generator failed ({0}: {1}); the handlers it was processing are not dispatched. Please report this at https://github.com/xwebhooks/xwebhooks/issues with this message. Stack: {2}");
 
     private static readonly DiagnosticDescriptor[] All =
     [
