@@ -14,7 +14,7 @@ internal static class Baselines
     {
         var directory = Path.Combine(ProjectDirectory(callerFile), "Baselines", testName);
         var expectedFiles = Directory.Exists(directory)
-            ? Directory.GetFiles(directory, "*.cs.txt").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList()!
+            ? Directory.GetFiles(directory, "*.cs.txt").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList()
             : [];
         var actual = result.Sources.OrderBy(source => source.HintName, StringComparer.Ordinal).ToList();
 
