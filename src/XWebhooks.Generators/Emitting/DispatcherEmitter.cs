@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text;
+using XWebhooks.Generators.Model;
+
+namespace XWebhooks.Generators.Emitting;
+
+/// <summary>
+/// Emits <c>XWebhooksDispatcher.g.cs</c>: the assembly's <c>IXWebhookDispatcher</c> (UTF-8 literal
+/// routing, deserialization through each event's <c>JsonTypeInfo</c>, handler calls) and the module
+/// initializer that hands its DI registrations to <c>XWebhooksGeneratedRegistry</c>.
+/// </summary>
+internal static class DispatcherEmitter
+{
+    public const string HintName = "XWebhooksDispatcher.g.cs";
+
+    private const string DispatcherType = "global::XWebhooks.Generated.XWebhooksDispatcher";
+
+    private const string Payload = "global::XWebhooks.Delivery.XEventPayload";
+    private const string DispatchParameters =
+        Payload + " payload, " + WellKnownNames.GlobalDelivery + " delivery, " + WellKnownNames.GlobalServiceProvider
+        + " services, " + WellKnownNames.GlobalCancellationToken + " cancellationToken";
+
+    public static string Emit(DispatcherModel model)
+    {
+        var writer = new IndentedWriter();
+        EmitterHelpers.WriteHeader(writer);
+        writer.OpenBlock("namespace XWebhooks.Generated");
+
+        writer.WriteLine("/// <summary>Routes X webhook events to this assembly's <c>[XWebhookHandler]</c> methods, without reflection.</summary>");
+        writer.WriteLine(EmitterHelpers.NeverBrowsableAttribute);
+        writer.WriteLine(EmitterHelpers.GeneratedCodeAttribute);
+        writer.OpenBlock("internal sealed class XWebhooksDispatcher : global::XWebhooks.Delivery.IXWebhookDispatcher");
+        WriteRouteComments(writer, model);
+        WriteRoute(writer, model);
+        writer.WriteLine();
+        WriteDispatch(writer, model);
+        foreach (var route in model.Routes.Where(static route => route.Calls.Count > 1))
+        {
+            writer.WriteLine();
+            WriteRouteAsync(writer, route);
+        }
+
+        writer.WriteLine();
+        WriteHelpers(writer, model);
+        writer.CloseBlock();
+        writer.WriteLine();
+        WriteRegistration(writer, model);
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void WriteRouteComments(IndentedWriter writer, DispatcherModel model)
+    {
+        foreach (var route in model.Routes)
+        {
+            var kinds = route.EventTypeFullyQualifiedName is null
+                ? "every kind no other route takes"
+                : string.Join(", ", route.Kinds.Select(static kind => ProductName(kind.Product) + " \"" + kind.Name + "\""));
+            writer.WriteLine("// Route " + Number(route.Index) + ": " + (route.EventTypeFullyQualifiedName ?? WellKnownNames.GlobalUnknownEvent) + " <- " + kinds);
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteRoute(IndentedWriter writer, DispatcherModel model)
+    {
+        writer.WriteLine("/// <inheritdoc />");
+        writer.OpenBlock("public int Route(" + WellKnownNames.GlobalProduct + " product, global::System.ReadOnlySpan<byte> eventType)");
+        var byProduct = model.Routes
+            .SelectMany(static route => route.Kinds.Select(kind => (Kind: kind, route.Index)))
+            .GroupBy(static entry => entry.Kind.Product)
+            .OrderBy(static group => group.Key)
+            .ToList();
+        if (byProduct.Count > 0)
+        {
+            writer.OpenBlock("switch (product)");
+            foreach (var product in byProduct)
+            {
+                writer.WriteLine("case " + EmitterHelpers.Product(product.Key) + ":");
+                writer.Indent();
+                writer.OpenBlock("switch (eventType.Length)");
+                foreach (var length in product
+                             .GroupBy(static entry => Encoding.UTF8.GetByteCount(entry.Kind.Name))
+                             .OrderBy(static group => group.Key))
+                {
+                    writer.WriteLine("case " + Number(length.Key) + ":");
+                    writer.Indent();
+                    foreach (var entry in length.OrderBy(static entry => entry.Kind.Name, StringComparer.Ordinal))
+                    {
+                        writer.OpenBlock("if (global::System.MemoryExtensions.SequenceEqual(eventType, " + EmitterHelpers.Utf8Literal(entry.Kind.Name) + "))");
+                        writer.WriteLine("return " + Number(entry.Index) + ";");
+                        writer.CloseBlock();
+                        writer.WriteLine();
+                    }
+
+                    writer.WriteLine("break;");
+                    writer.Outdent();
+                }
+
+                writer.CloseBlock();
+                writer.WriteLine();
+                writer.WriteLine("break;");
+                writer.Outdent();
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        var fallback = model.Fallback;
+        writer.WriteLine(fallback is null
+            ? "return -1;"
+            : "return " + Number(fallback.Index) + "; // XUnknownEvent fallback");
+        writer.CloseBlock();
+    }
+
+    private static void WriteDispatch(IndentedWriter writer, DispatcherModel model)
+    {
+        writer.WriteLine("/// <inheritdoc />");
+        writer.OpenBlock("public " + WellKnownNames.GlobalValueTask + " DispatchAsync(int route, " + DispatchParameters + ")");
+        writer.OpenBlock("switch (route)");
+        foreach (var route in model.Routes)
+        {
+            writer.WriteLine("case " + Number(route.Index) + ":");
+            writer.Indent();
+            if (route.Calls.Count == 1)
+            {
+                writer.WriteLine("return " + Call(route.Calls[0], EventExpression(route)) + ";");
+            }
+            else
+            {
+                writer.WriteLine("return Route" + Number(route.Index) + "Async(payload, delivery, services, cancellationToken);");
+            }
+
+            writer.Outdent();
+        }
+
+        writer.WriteLine("default:");
+        writer.Indent();
+        writer.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(route), route, \"Not a route of this dispatcher; pass a value Route returned.\");");
+        writer.Outdent();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteRouteAsync(IndentedWriter writer, RouteModel route)
+    {
+        writer.OpenBlock("private static async " + WellKnownNames.GlobalValueTask + " Route" + Number(route.Index) + "Async(" + DispatchParameters + ")");
+        writer.WriteLine("var @event = " + EventExpression(route) + ";");
+        foreach (var call in route.Calls)
+        {
+            writer.WriteLine("await " + Call(call, "@event") + ".ConfigureAwait(false);");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteHelpers(IndentedWriter writer, DispatcherModel model)
+    {
+        writer.OpenBlock("private static T Deserialize<T>(" + Payload + " payload) where T : global::XWebhooks.Events.IXEvent<T>");
+        writer.WriteLine("var value = global::System.Text.Json.JsonSerializer.Deserialize(payload.Json.Span, T.JsonTypeInfo);");
+        writer.OpenBlock("if (value is null)");
+        writer.WriteLine("throw new global::System.Text.Json.JsonException(");
+        writer.Indent();
+        writer.WriteLine("\"X sent JSON null for event '\" + global::System.Text.Encoding.UTF8.GetString(payload.EventType.Span) + \"' (\" + payload.Product.ToString() + \"); \"");
+        writer.WriteLine("+ typeof(T).FullName + \" needs a JSON object.\");");
+        writer.Outdent();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("return value;");
+        writer.CloseBlock();
+
+        if (model.Fallback is not null)
+        {
+            writer.WriteLine();
+            writer.WriteLine("private static " + WellKnownNames.GlobalUnknownEvent + " Unknown(" + Payload + " payload) =>");
+            writer.Indent();
+            writer.WriteLine("new " + WellKnownNames.GlobalUnknownEvent + "(payload.Product, global::System.Text.Encoding.UTF8.GetString(payload.EventType.Span), payload.Json);");
+            writer.Outdent();
+        }
+
+        if (model.Routes.Any(static route => route.Calls.Any(static call => !call.IsStatic)))
+        {
+            writer.WriteLine();
+            writer.WriteLine("private static T Handler<T>(" + WellKnownNames.GlobalServiceProvider + " services) where T : notnull =>");
+            writer.Indent();
+            writer.WriteLine(WellKnownNames.GlobalServiceProviderExtensions + ".GetRequiredService<T>(services);");
+            writer.Outdent();
+        }
+    }
+
+    private static void WriteRegistration(IndentedWriter writer, DispatcherModel model)
+    {
+        const string Di = "global::Microsoft.Extensions.DependencyInjection";
+        writer.WriteLine("/// <summary>Registers the dispatcher and the handler classes with <c>AddXWebhooks</c>, from a module initializer.</summary>");
+        writer.WriteLine(EmitterHelpers.NeverBrowsableAttribute);
+        writer.WriteLine(EmitterHelpers.GeneratedCodeAttribute);
+        writer.OpenBlock("internal static class XWebhooksRegistration");
+        writer.WriteLine("#pragma warning disable CA2255 // A module initializer is how a library's generated registrations reach AddXWebhooks without reflection.");
+        writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        writer.WriteLine("internal static void Initialize() => global::XWebhooks.Hosting.XWebhooksGeneratedRegistry.Add(Register);");
+        writer.WriteLine("#pragma warning restore CA2255");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Adds the dispatcher (one per assembly) and scoped handler classes created by constructor injection.</summary>");
+        writer.OpenBlock("internal static void Register(" + WellKnownNames.GlobalServiceCollection + " services)");
+        writer.WriteLine(Di + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddEnumerable(");
+        writer.Indent();
+        writer.WriteLine("services,");
+        writer.WriteLine(Di + ".ServiceDescriptor.Singleton<global::XWebhooks.Delivery.IXWebhookDispatcher, " + DispatcherType + ">(static _ => new " + DispatcherType + "()));");
+        writer.Outdent();
+        foreach (var registration in model.Registrations)
+        {
+            writer.WriteLine(Di + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<" + registration.TypeFullyQualifiedName + ">(");
+            writer.Indent();
+            writer.WriteLine("services,");
+            if (registration.ConstructorParameters.Count == 0)
+            {
+                writer.WriteLine("static _ => new " + registration.TypeFullyQualifiedName + "());");
+            }
+            else
+            {
+                writer.WriteLine("static provider => new " + registration.TypeFullyQualifiedName + "(");
+                writer.Indent();
+                for (var i = 0; i < registration.ConstructorParameters.Count; i++)
+                {
+                    var parameter = registration.ConstructorParameters[i];
+                    var resolve = parameter.IsOptional
+                        ? "GetServiceOrDefault<" + parameter.TypeFullyQualifiedName + ">(provider, " + parameter.DefaultValue + ")"
+                        : WellKnownNames.GlobalServiceProviderExtensions + ".GetRequiredService<" + parameter.TypeFullyQualifiedName + ">(provider)";
+                    writer.WriteLine(resolve + (i == registration.ConstructorParameters.Count - 1 ? "));" : ","));
+                }
+
+                writer.Outdent();
+            }
+
+            writer.Outdent();
+        }
+
+        writer.CloseBlock();
+        if (model.Registrations.Any(static registration => registration.ConstructorParameters.Any(static parameter => parameter.IsOptional)))
+        {
+            writer.WriteLine();
+            writer.WriteLine("private static T GetServiceOrDefault<T>(" + WellKnownNames.GlobalServiceProvider + " provider, T defaultValue) =>");
+            writer.Indent();
+            writer.WriteLine("provider.GetService(typeof(T)) is T service ? service : defaultValue;");
+            writer.Outdent();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string EventExpression(RouteModel route) =>
+        route.EventTypeFullyQualifiedName is null ? "Unknown(payload)" : "Deserialize<" + route.EventTypeFullyQualifiedName + ">(payload)";
+
+    private static string Call(HandlerCallModel call, string eventExpression)
+    {
+        var instance = call.IsStatic ? string.Empty : "Handler<" + call.TypeFullyQualifiedName + ">(services), ";
+        return call.TypeFullyQualifiedName + "." + call.InvokerName + "(" + instance + eventExpression + ", delivery, cancellationToken)";
+    }
+
+    private static string ProductName(int product) => product switch
+    {
+        1 => "Activity",
+        2 => "AccountActivity",
+        3 => "FilteredStream",
+        0 => "Unknown",
+        _ => Number(product),
+    };
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
