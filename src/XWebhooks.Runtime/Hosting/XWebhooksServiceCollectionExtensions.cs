@@ -42,16 +42,15 @@ public static class XWebhooksServiceCollectionExtensions
         });
         services.TryAddSingleton<CrcEndpoint>();
         services.TryAddSingleton(static sp => new DeliveryProcessor(
-            sp.GetRequiredService<IXWebhookDispatcher>(),
+            CompositeDispatcher.Create(sp.GetServices<IXWebhookDispatcher>()),
             sp.GetRequiredService<XWebhooksMetrics>(),
             sp.GetRequiredService<ILogger<DeliveryProcessor>>(),
             sp.GetService<IXWebhookDedupe>(),
             sp.GetRequiredService<IOptions<XWebhooksOptions>>().Value.DedupeRetention));
         services.TryAddSingleton<DeliveryEndpoint>();
 
-        // Registrations emitted by the source generator (dispatcher, handler classes); then the fallback.
+        // Registrations emitted by the source generator: one dispatcher per assembly with handlers, handler classes.
         XWebhooksGeneratedRegistry.ApplyTo(services);
-        services.TryAddSingleton<IXWebhookDispatcher, NoHandlersDispatcher>();
         return new XWebhooksBuilder(services);
     }
 }
