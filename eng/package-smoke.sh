@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Packs the XWebhooks package, then builds a fresh consumer app that references it from a local folder feed
+# (not a project reference): the generator must run from the package, and a Native AOT publish of the app must
+# give zero IL2xxx/IL3xxx warnings and dispatch a signed delivery to the app's handler.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+feed="$root/artifacts/packages"
+work="$root/artifacts/package-consumer"
+rm -rf "$feed" "$work"
+mkdir -p "$feed" "$work"
+
+echo "== dotnet pack src/XWebhooks.Runtime"
+dotnet pack src/XWebhooks.Runtime -c Release -o "$feed" >"$root/artifacts/pack.log" 2>&1 || { cat "$root/artifacts/pack.log"; exit 1; }
+package=$(ls "$feed"/XWebhooks.*.nupkg | head -1)
+version=$(basename "$package" .nupkg); version=${version#XWebhooks.}
+contents=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$package")
+for expected in lib/net10.0/XWebhooks.dll analyzers/dotnet/cs/XWebhooks.Generators.dll; do
+  grep -qx "$expected" <<<"$contents" || { echo "package lacks $expected:"; echo "$contents"; exit 1; }
+done
+echo "package $version: lib/net10.0 and analyzers/dotnet/cs present"
+
+# A stale copy of this version in the global cache would hide the package just built.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/xwebhooks/$version"
+
+cat >"$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local-xwebhooks" value="$feed" />
+  </packageSources>
+</configuration>
+XML
+cat >"$work/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <PublishAot>true</PublishAot>
+    <InvariantGlobalization>true</InvariantGlobalization>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="XWebhooks" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat >"$work/Program.cs" <<'CS'
+using XWebhooks;
+using XWebhooks.Events.Activity;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddXWebhooks(builder.Configuration.GetSection("XWebhooks"));
+var app = builder.Build();
+app.MapXWebhooks("/webhooks/x");
+app.Run();
+
+public partial class ConsumerHandlers(ILogger<ConsumerHandlers> log)
+{
+    [XWebhookHandler]
+    public void OnPost(PostCreated e) => log.LogWarning("consumer handled post.create {Id}", e.Payload?.Id);
+}
+CS
+# Keep the consumer out of this repository's Directory.Build.props/targets and central package versions.
+printf '<Project />\n' >"$work/Directory.Build.props"
+printf '<Project />\n' >"$work/Directory.Build.targets"
+printf '<Project />\n' >"$work/Directory.Packages.props"
+
+echo "== consumer: dotnet build"
+(cd "$work" && dotnet build -c Release >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
+echo "== consumer: Native AOT publish"
+(cd "$work" && dotnet publish -c Release -r linux-x64 -o "$work/out" >"$work/publish.log" 2>&1) || { cat "$work/publish.log"; exit 1; }
+if grep -E 'warning IL[23][0-9]{3}' "$work/publish.log"; then echo "consumer AOT publish has trim/AOT warnings"; exit 1; fi
+
+secret=package-smoke-secret
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+url="http://127.0.0.1:$port/webhooks/x"
+XWebhooks__ConsumerSecret=$secret ASPNETCORE_URLS="http://127.0.0.1:$port" "$work/out/Consumer" >"$work/run.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 500); do curl -fsS "$url?crc_token=abc" >/dev/null 2>&1 && break; sleep 0.01; done
+body=tests/fixtures/activity/post.create.json
+signature="sha256=$(openssl dgst -sha256 -hmac "$secret" -binary <"$body" | base64)"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "x-twitter-webhooks-signature: $signature" -H 'content-type: application/json' --data-binary "@$body" "$url")
+sleep 0.2
+[ "$status" = 200 ] && grep -q 'consumer handled post.create 2080761390344937796' "$work/run.log" \
+  || { echo "consumer did not handle the delivery (status $status):"; cat "$work/run.log"; exit 1; }
+echo "Package smoke test passed: generator ran from the package, AOT publish clean, handler reached in the native consumer"
