@@ -49,16 +49,17 @@ internal sealed class ReceiverHost : IAsyncDisposable
     /// <summary>Counter totals keyed "name;tag=value;…" with tags sorted by key.</summary>
     public ConcurrentDictionary<string, long> Counters { get; } = new();
 
-    public static async Task<ReceiverHost> StartAsync(Action<XWebhooksOptions>? configure = null)
+    public static async Task<ReceiverHost> StartAsync(Action<XWebhooksOptions>? configure = null, Action<XWebhooksBuilder>? extend = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddXWebhooks(options =>
+        var xwebhooks = builder.Services.AddXWebhooks(options =>
         {
             options.ConsumerSecret = Secret;
             configure?.Invoke(options);
         });
+        extend?.Invoke(xwebhooks);
         var dispatcher = new RecordingDispatcher();
         builder.Services.AddSingleton<IXWebhookDispatcher>(dispatcher);
         var app = builder.Build();
@@ -69,6 +70,8 @@ internal sealed class ReceiverHost : IAsyncDisposable
         host.Url = new Uri(address + Path);
         return host;
     }
+
+    public IServiceProvider Services => app.Services;
 
     public long Counter(string key) => Counters.GetValueOrDefault(key);
 

@@ -6,8 +6,9 @@ namespace XWebhooks.Tests.Hosting;
 
 /// <summary>
 /// A hand-written dispatcher for endpoint tests: handles <c>post.create</c>, <c>favorite_events</c> and the
-/// stream kind, and the test kinds <c>test.throw</c>, <c>test.slow</c> (ignores cancellation) and
-/// <c>test.slow_cooperative</c> (honours it).
+/// stream kind, and the test kinds <c>test.throw</c>, <c>test.slow</c> (ignores cancellation),
+/// <c>test.slow_cooperative</c> (honours it), <c>test.fail_once</c> (throws on its first call only) and
+/// <c>test.broken</c> (throws while <see cref="Broken"/> is set).
 /// </summary>
 internal sealed class RecordingDispatcher : IXWebhookDispatcher
 {
@@ -15,10 +16,17 @@ internal sealed class RecordingDispatcher : IXWebhookDispatcher
     private const int Throw = 1;
     private const int Slow = 2;
     private const int SlowCooperative = 3;
+    private const int FailOnce = 4;
+    private const int FailWhileBroken = 5;
+
+    private int failOnceCalls;
 
     public ConcurrentQueue<(XProduct Product, string EventType, string Json, string? ForUserId)> Dispatched { get; } = new();
 
     public int RouteCalls => routeCalls;
+
+    /// <summary>While true, <c>test.broken</c> events fail.</summary>
+    public bool Broken { get; set; }
 
     private int routeCalls;
 
@@ -31,6 +39,8 @@ internal sealed class RecordingDispatcher : IXWebhookDispatcher
             _ when eventType.SequenceEqual("test.throw"u8) => Throw,
             _ when eventType.SequenceEqual("test.slow"u8) => Slow,
             _ when eventType.SequenceEqual("test.slow_cooperative"u8) => SlowCooperative,
+            _ when eventType.SequenceEqual("test.fail_once"u8) => FailOnce,
+            _ when eventType.SequenceEqual("test.broken"u8) => FailWhileBroken,
             _ => -1,
         };
     }
@@ -49,6 +59,22 @@ internal sealed class RecordingDispatcher : IXWebhookDispatcher
                 break;
             case SlowCooperative:
                 await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+                break;
+            case FailOnce:
+                if (Interlocked.Increment(ref failOnceCalls) == 1)
+                {
+                    throw new TimeoutException("transient failure on purpose");
+                }
+
+                Dispatched.Enqueue((payload.Product, "test.fail_once", Encoding.UTF8.GetString(payload.Json.Span), delivery.ForUserId));
+                break;
+            case FailWhileBroken:
+                if (Broken)
+                {
+                    throw new InvalidOperationException("broken on purpose");
+                }
+
+                Dispatched.Enqueue((payload.Product, "test.broken", Encoding.UTF8.GetString(payload.Json.Span), delivery.ForUserId));
                 break;
         }
     }

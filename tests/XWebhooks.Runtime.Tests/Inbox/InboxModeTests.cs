@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using XWebhooks.Inbox;
+using XWebhooks.Testing;
+using XWebhooks.Tests.Hosting;
+
+namespace XWebhooks.Tests.Inbox;
+
+/// <summary>Inbox mode on a real Kestrel with an in-memory store: verify → append → 200, then the worker runs handlers.</summary>
+public sealed class InboxModeTests
+{
+    private static byte[] Activity(string eventType, string uuid) =>
+        Encoding.UTF8.GetBytes("{\"data\":{\"event_uuid\":\"" + uuid + "\",\"event_type\":\"" + eventType + "\",\"payload\":{\"id\":\"1\"}}}");
+
+    private static async Task<(ReceiverHost Host, InMemoryInbox Inbox)> StartAsync()
+    {
+        var inbox = new InMemoryInbox(TimeProvider.System);
+        var host = await ReceiverHost.StartAsync(extend: x => x.AddInbox(_ => inbox, o =>
+        {
+            o.MaxAttempts = 3;
+            o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.PollInterval = TimeSpan.FromMilliseconds(20);
+        }));
+        return (host, inbox);
+    }
+
+    private static async Task PostAsync(ReceiverHost host, byte[] body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, body, ReceiverHost.Secret));
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(), "Timed out waiting until " + what);
+    }
+
+    [Fact]
+    public async Task Verified_delivery_is_stored_acknowledged_then_handled_by_the_worker()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+
+        await PostAsync(host, Activity("post.create", "-1"));
+
+        await Eventually(() => inbox.Completed == 1, "the worker completed the entry");
+        Assert.Equal("post.create", Assert.Single(host.Dispatcher.Dispatched).EventType);
+        Assert.Equal(1, host.Counter("xwebhooks.deliveries;outcome=queued;product=activity"));
+    }
+
+    [Fact]
+    public async Task Delivery_without_handled_events_is_acknowledged_without_storing()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+
+        await PostAsync(host, Activity("profile.update.bio", "7"));
+
+        Assert.Equal(0, (await inbox.GetStatsAsync(default)).Depth);
+        Assert.Equal(1, host.Counter("xwebhooks.deliveries;outcome=accepted;product=activity"));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_refused_before_storing()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+
+        await PostAsync(host, "{\"data\":"u8.ToArray(), HttpStatusCode.BadRequest);
+
+        Assert.Equal(0, (await inbox.GetStatsAsync(default)).Depth);
+    }
+
+    [Fact]
+    public async Task Duplicate_delivery_reaches_handlers_once()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+        var body = Activity("post.create", "-2781149976877970683");
+
+        await PostAsync(host, body);
+        await Eventually(() => inbox.Completed == 1, "the first copy was processed");
+        await PostAsync(host, body);
+        await Eventually(() => inbox.Completed == 2, "the second copy was processed");
+
+        Assert.Single(host.Dispatcher.Dispatched);
+        Assert.Equal(1, host.Counter("xwebhooks.dedupe.hits;product=activity"));
+    }
+
+    [Fact]
+    public async Task Event_replayed_inside_another_delivery_reaches_handlers_once()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+
+        await PostAsync(host, """{"for_user_id":"9","favorite_events":[{"id":"a"}]}"""u8.ToArray());
+        await Eventually(() => inbox.Completed == 1, "the first delivery was processed");
+        await PostAsync(host, """{"for_user_id":"9","favorite_events":[{"id":"a"},{"id":"b"}]}"""u8.ToArray());
+        await Eventually(() => inbox.Completed == 2, "the replay was processed");
+
+        Assert.Equal(["""{"id":"a"}""", """{"id":"b"}"""], host.Dispatcher.Dispatched.Select(d => d.Json));
+    }
+
+    [Fact]
+    public async Task Transient_handler_failure_succeeds_on_retry()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+
+        await PostAsync(host, Activity("test.fail_once", "5"));
+
+        await Eventually(() => inbox.Completed == 1, "the retry completed the entry");
+        Assert.Equal("test.fail_once", Assert.Single(host.Dispatcher.Dispatched).EventType);
+        Assert.Equal(1, host.Counter("xwebhooks.inbox.retries"));
+    }
+
+    [Fact]
+    public async Task Handler_that_always_fails_ends_in_the_dead_letter_and_can_be_redriven()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+        host.Dispatcher.Broken = true;
+
+        await PostAsync(host, Activity("test.broken", "6"));
+
+        await Eventually(() => inbox.ListDeadLettersAsync(10, default).Result.Count == 1, "the entry was dead-lettered");
+        var dead = Assert.Single(await inbox.ListDeadLettersAsync(10, default));
+        Assert.Equal(3, dead.Attempts);
+        Assert.Equal("System.InvalidOperationException: broken on purpose", dead.Error);
+        Assert.Equal(2, host.Counter("xwebhooks.inbox.retries"));
+        Assert.Equal(1, host.Counter("xwebhooks.inbox.dead_letters"));
+        Assert.Empty(host.Dispatcher.Dispatched);
+
+        host.Dispatcher.Broken = false;
+        Assert.True(await host.Services.GetRequiredService<IXWebhookInbox>().RedriveAsync(dead.Id, default));
+
+        await Eventually(() => inbox.Completed == 1, "the re-driven entry was processed");
+        Assert.Equal("test.broken", Assert.Single(host.Dispatcher.Dispatched).EventType);
+    }
+
+    [Fact]
+    public async Task Inline_mode_with_a_dedupe_store_also_dedupes()
+    {
+        var dedupe = new InMemoryInbox(TimeProvider.System);
+        await using var host = await ReceiverHost.StartAsync(extend: x => x.Services.AddSingleton<IXWebhookDedupe>(dedupe));
+        var body = Activity("post.create", "11");
+
+        await PostAsync(host, body);
+        await PostAsync(host, body);
+
+        Assert.Single(host.Dispatcher.Dispatched);
+        Assert.Equal(1, host.Counter("xwebhooks.dedupe.hits;product=activity"));
+    }
+}
