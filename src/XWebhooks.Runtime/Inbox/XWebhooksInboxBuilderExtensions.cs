@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using XWebhooks.Hosting;
 
 namespace XWebhooks.Inbox;
@@ -27,12 +27,13 @@ public static class XWebhooksInboxBuilderExtensions
             services.TryAddSingleton<IXWebhookDedupe>(static sp => (IXWebhookDedupe)sp.GetRequiredService<TInbox>());
         }
 
-        var optionsBuilder = services.AddOptions<XWebhooksInboxOptions>();
+        var optionsBuilder = services.AddOptions<XWebhooksInboxOptions>().ValidateOnStart();
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksInboxOptions>, XWebhooksInboxOptionsValidator>());
         services.TryAddSingleton<InboxSignal>();
         services.AddHostedService<InboxWorker>();
         return builder;
