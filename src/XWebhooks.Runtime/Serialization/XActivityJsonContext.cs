@@ -8,7 +8,8 @@ namespace XWebhooks.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(LenientDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(PostCreated))]
 [JsonSerializable(typeof(PostDeleted))]
 [JsonSerializable(typeof(PostMentionCreated))]

@@ -8,7 +8,8 @@ namespace XWebhooks.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(LenientDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(StreamPost))]
 [JsonSerializable(typeof(XUser))]
 internal sealed partial class XStreamJsonContext : JsonSerializerContext;
