@@ -27,7 +27,11 @@ public static class Verify<TAnalyzer>
         await test.RunAsync();
     }
 
-    public static async Task CodeFix<TCodeFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+    public static Task CodeFix<TCodeFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+        where TCodeFix : CodeFixProvider, new() =>
+        CodeFix<TCodeFix>(source, fixedSource, [], null, expected);
+
+    public static async Task CodeFix<TCodeFix>(string source, string fixedSource, DiagnosticResult[] fixedExpected, int? iterations, params DiagnosticResult[] expected)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
@@ -35,6 +39,18 @@ public static class Verify<TAnalyzer>
         test.FixedState.Sources.Add(("/0/Stubs.cs", Stubs.Source));
         test.FixedState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
         test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(fixedExpected);
+        if (iterations is { } n)
+        {
+            test.NumberOfIncrementalIterations = n;
+            test.NumberOfFixAllIterations = n;
+        }
+
+        if (fixedExpected.Length > 0)
+        {
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+        }
+
         await test.RunAsync();
     }
 
