@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace XWebhooks.Analyzers;
+
+/// <summary>
+/// XWH111: a consumer secret written as a string literal (XWebhooksOptions.ConsumerSecret / SecondaryConsumerSecret,
+/// the XSignatureVerifier constructor, or a configuration key ending in ConsumerSecret).
+/// XWH010: XWebhooksOptions.ResponseBudget set in code to a constant above 10 seconds.
+/// There is deliberately no option that turns signature verification off, so there is nothing else to check here.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretAndOptionsAnalyzer : DiagnosticAnalyzer
+{
+    private const double MaxBudgetSeconds = 10;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SecretLiteral, Descriptors.ResponseBudgetTooLong);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = KnownSymbols.Create(start.Compilation);
+            if (symbols.HandlerAttribute is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation property)
+        {
+            return;
+        }
+
+        if (KnownSymbols.Is(property.Property.ContainingType, symbols.XWebhooksOptions))
+        {
+            switch (property.Property.Name)
+            {
+                case "ConsumerSecret" or "SecondaryConsumerSecret" when IsSecretLiteral(assignment.Value):
+                    Report(context, assignment.Value, "XWebhooksOptions." + property.Property.Name);
+                    return;
+                case "ResponseBudget" when ConstantDuration.Seconds(assignment.Value) is { } seconds && seconds > MaxBudgetSeconds:
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ResponseBudgetTooLong, assignment.Value.Syntax.GetLocation(), ConstantDuration.Describe(seconds)));
+                    return;
+            }
+
+            return;
+        }
+
+        // configuration["XWebhooks:ConsumerSecret"] = "..." / new Dictionary<string, string?> { ["XWebhooks__ConsumerSecret"] = "..." }
+        if (property.Property.IsIndexer
+            && property.Arguments.Length == 1
+            && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
+            && key.EndsWith("ConsumerSecret", StringComparison.OrdinalIgnoreCase)
+            && IsSecretLiteral(assignment.Value))
+        {
+            Report(context, assignment.Value, key);
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, KnownSymbols symbols)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (!KnownSymbols.Is(creation.Type, symbols.XSignatureVerifier))
+        {
+            return;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && IsSecretLiteral(argument.Value))
+            {
+                Report(context, argument.Value, "new XSignatureVerifier");
+            }
+        }
+    }
+
+    private static bool IsSecretLiteral(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is ILiteralOperation or IFieldReferenceOperation { Field.IsConst: true }
+            && value.ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
+    }
+
+    private static void Report(OperationAnalysisContext context, IOperation value, string where) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLiteral, value.Syntax.GetLocation(), where));
+}

@@ -1,0 +1,58 @@
+using V = XWebhooks.Analyzers.Tests.Verify<XWebhooks.Analyzers.SecretAndOptionsAnalyzer>;
+
+namespace XWebhooks.Analyzers.Tests;
+
+public class SecretAndOptionsTests
+{
+    private static string Code(string body) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using XWebhooks.Hosting;
+        using XWebhooks.Security;
+
+        public static class Setup
+        {
+            private const string Secret = "s3cr3t";
+
+            public static void Configure(XWebhooksOptions options, IDictionary<string, string> configuration, string fromConfig)
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("options.ConsumerSecret = {|#0:\"abc123\"|};", "XWebhooksOptions.ConsumerSecret")]
+    [InlineData("options.SecondaryConsumerSecret = {|#0:Secret|};", "XWebhooksOptions.SecondaryConsumerSecret")]
+    [InlineData("var o = new XWebhooksOptions { ConsumerSecret = {|#0:\"abc\"|} };", "XWebhooksOptions.ConsumerSecret")]
+    [InlineData("Action<XWebhooksOptions> a = o => o.ConsumerSecret = {|#0:\"abc\"|};", "XWebhooksOptions.ConsumerSecret")]
+    [InlineData("var v = new XSignatureVerifier({|#0:\"abc\"|});", "new XSignatureVerifier")]
+    [InlineData("configuration[\"XWebhooks:ConsumerSecret\"] = {|#0:\"abc\"|};", "XWebhooks:ConsumerSecret")]
+    [InlineData("var d = new Dictionary<string, string> { [\"XWebhooks__SecondaryConsumerSecret\"] = {|#0:\"abc\"|} };", "XWebhooks__SecondaryConsumerSecret")]
+    public async Task Reports_literal_secrets(string body, string where)
+    {
+        await V.Analyzer(Code(body), V.Diagnostic(RuleIds.SecretLiteral).WithLocation(0).WithArguments(where));
+    }
+
+    [Theory]
+    [InlineData("options.ConsumerSecret = fromConfig;")]
+    [InlineData("options.ConsumerSecret = Environment.GetEnvironmentVariable(\"X_SECRET\");")]
+    [InlineData("options.ConsumerSecret = \"\";")]
+    [InlineData("options.ConsumerSecret = null;")]
+    [InlineData("var v = new XSignatureVerifier(fromConfig, configuration[\"XWebhooks:SecondaryConsumerSecret\"]);")]
+    [InlineData("configuration[\"XWebhooks:MaxBodyBytes\"] = \"1024\";")]
+    [InlineData("options.ResponseBudget = TimeSpan.FromSeconds(10);")]
+    [InlineData("options.ResponseBudget = TimeSpan.FromMilliseconds(2500);")]
+    public async Task Ignores_configured_secrets_and_valid_budgets(string body)
+    {
+        await V.Analyzer(Code(body));
+    }
+
+    [Theory]
+    [InlineData("options.ResponseBudget = {|#0:TimeSpan.FromSeconds(30)|};", "30")]
+    [InlineData("options.ResponseBudget = {|#0:Timeout.InfiniteTimeSpan|};", "infinite")]
+    public async Task Reports_response_budget_past_ten_seconds(string body, string seconds)
+    {
+        await V.Analyzer(Code(body).Replace("using System;", "using System;\nusing System.Threading;", StringComparison.Ordinal), V.Diagnostic(RuleIds.ResponseBudgetTooLong).WithLocation(0).WithArguments(seconds));
+    }
+}
