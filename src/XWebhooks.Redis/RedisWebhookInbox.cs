@@ -1,0 +1,477 @@
+using System.Globalization;
+using StackExchange.Redis;
+using XWebhooks.Inbox;
+
+namespace XWebhooks.Redis;
+
+/// <summary>
+/// The durable inbox and dedupe store on Redis Streams, for many receiver instances sharing one Redis.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Durability.</b> <see cref="AppendAsync"/> is one <c>XADD</c> (fields <c>body</c>, <c>received_at</c>) and
+/// returns once Redis acknowledged it. Whether an acknowledged append survives a crash of <i>Redis</i> is
+/// Redis's persistence setting: <c>appendonly yes</c> with <c>appendfsync always</c> loses nothing;
+/// <c>appendfsync everysec</c> (Redis's default with AOF) may lose about the last second; without AOF or
+/// replication (<c>WAIT</c>) an acknowledged delivery can be lost. A crash of the receiver loses nothing.
+/// </para>
+/// <para>
+/// <b>Leases.</b> All instances read the stream through one consumer group, each as its own consumer
+/// (<see cref="XWebhooksRedisOptions.ConsumerName"/>). <see cref="LeaseAsync"/> first reclaims entries idle
+/// in the group longer than the lease duration (<c>XAUTOCLAIM</c>: a dead or stuck worker's entries), then
+/// reads new ones (<c>XREADGROUP &gt;</c>). Redis counts every delivery of an entry; the attempt is the
+/// entry's stored attempt plus its redeliveries, and the lease token is the consumer name and delivery count,
+/// so a reclaimed lease's old token no longer matches. The idle threshold is the duration of the lease that
+/// reclaims, so every instance should use the same lease duration.
+/// </para>
+/// <para>
+/// <b>Retries.</b> <see cref="RetryLaterAsync"/> atomically (one script) acknowledges and deletes the stream
+/// entry and parks its body, received time, next attempt and error in a sorted set scored by the due time
+/// (plus a hash for the data). Each lease first moves due parked entries back onto the stream as new stream
+/// entries, where the next read picks them up. So a retried entry is invisible until it is due, and it
+/// re-enters behind entries that arrived meanwhile.
+/// </para>
+/// <para>
+/// <b>Dead letters.</b> A second stream; <see cref="RedriveAsync"/> moves an entry back with attempt 1.
+/// <b>Dedupe.</b> <c>SET key 1 NX PX retention</c> and <c>EXISTS</c>, keys prefixed
+/// <see cref="XWebhooksRedisOptions.KeyPrefix"/> + <c>dedupe:</c>.
+/// </para>
+/// </remarks>
+public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncDisposable
+{
+    private const string GroupName = "xwebhooks";
+    private const string BodyField = "body";
+    private const string ReceivedAtField = "received_at";
+    private const string AttemptField = "attempt";
+
+    private readonly string? _configuration;
+    private readonly bool _ownsConnection;
+    private readonly TimeProvider _time;
+    private readonly string _consumer;
+    private readonly string _dedupePrefix;
+    private readonly RedisKey _stream;
+    private readonly RedisKey _dead;
+    private readonly RedisKey[] _retryKeys;
+    private readonly Lock _lock = new();
+    private Task<IConnectionMultiplexer>? _connecting;
+    private Task? _groupCreated;
+    private string _claimCursor = "0-0";
+    private int _disposed;
+
+    /// <summary>Creates the store; it connects to <see cref="XWebhooksRedisOptions.Configuration"/> on first use and owns that connection.</summary>
+    /// <param name="options">Connection string, key prefix and consumer name.</param>
+    /// <param name="timeProvider">The clock for retry due times and dead-letter times; <see cref="TimeProvider.System"/> when null.</param>
+    public RedisWebhookInbox(XWebhooksRedisOptions options, TimeProvider? timeProvider = null)
+        : this(timeProvider, options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Configuration, nameof(options) + "." + nameof(options.Configuration));
+        _configuration = options.Configuration;
+        _ownsConnection = true;
+    }
+
+    /// <summary>Creates the store on a connection the application owns (it is not disposed with the store).</summary>
+    /// <param name="connection">A connected multiplexer.</param>
+    /// <param name="options">Key prefix and consumer name; <see cref="XWebhooksRedisOptions.Configuration"/> is ignored.</param>
+    /// <param name="timeProvider">The clock for retry due times and dead-letter times; <see cref="TimeProvider.System"/> when null.</param>
+    public RedisWebhookInbox(IConnectionMultiplexer connection, XWebhooksRedisOptions options, TimeProvider? timeProvider = null)
+        : this(timeProvider, options)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connecting = Task.FromResult(connection);
+    }
+
+    private RedisWebhookInbox(TimeProvider? timeProvider, XWebhooksRedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.KeyPrefix);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerName, nameof(options) + "." + nameof(options.ConsumerName));
+
+        _time = timeProvider ?? TimeProvider.System;
+        _consumer = options.ConsumerName;
+        _dedupePrefix = options.KeyPrefix + "dedupe:";
+        _stream = options.KeyPrefix + "inbox";
+        _dead = options.KeyPrefix + "dead";
+        _retryKeys = [_stream, options.KeyPrefix + "retry", options.KeyPrefix + "retry:data", options.KeyPrefix + "retry:received"];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Returns once Redis acknowledged the <c>XADD</c>; see the type's remarks on durability.</remarks>
+    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await db.StreamAddAsync(_stream,
+        [
+            new NameValueEntry(BodyField, body.ToArray()),
+            new NameValueEntry(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds()),
+        ]).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<XInboxEntry>> LeaseAsync(int maxEntries, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await EnsureGroupAsync(db).ConfigureAwait(false);
+        try
+        {
+            return await LeaseCoreAsync(db, maxEntries, (long)Math.Ceiling(leaseDuration.TotalMilliseconds)).ConfigureAwait(false);
+        }
+        catch (RedisServerException ex) when (IsNoGroup(ex))
+        {
+            // The stream was deleted behind our back (FLUSHDB, DEL): create the group again.
+            ResetGroup();
+            await EnsureGroupAsync(db).ConfigureAwait(false);
+            return await LeaseCoreAsync(db, maxEntries, (long)Math.Ceiling(leaseDuration.TotalMilliseconds)).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask CompleteAsync(XInboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!TryParseToken(entry.LeaseToken, out var consumer, out var count))
+        {
+            return;
+        }
+
+        await EvaluateOnGroupAsync(RedisScripts.Complete, [_stream], [GroupName, entry.Id, consumer, count]).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RetryLaterAsync(XInboxEntry entry, DateTimeOffset notBefore, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryParseToken(entry.LeaseToken, out var consumer, out var count))
+        {
+            return;
+        }
+
+        await EvaluateOnGroupAsync(RedisScripts.RetryLater, _retryKeys,
+            [GroupName, entry.Id, consumer, count, notBefore.ToUnixTimeMilliseconds(), entry.Attempt + 1, error]).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DeadLetterAsync(XInboxEntry entry, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryParseToken(entry.LeaseToken, out var consumer, out var count))
+        {
+            return;
+        }
+
+        await EvaluateOnGroupAsync(RedisScripts.DeadLetter, [_stream, _dead],
+            [GroupName, entry.Id, consumer, count, entry.Attempt, error, NowMs()]).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<XDeadLetter>> ListDeadLettersAsync(int maxEntries, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        var entries = await db.StreamRangeAsync(_dead, count: maxEntries).ConfigureAwait(false);
+
+        var letters = new List<XDeadLetter>(entries.Length);
+        foreach (var entry in entries)
+        {
+            letters.Add(new XDeadLetter(
+                entry.Id.ToString(),
+                (byte[]?)entry[BodyField] ?? [],
+                DateTimeOffset.FromUnixTimeMilliseconds((long)entry[ReceivedAtField]),
+                (int)entry["attempts"],
+                entry["error"].ToString(),
+                DateTimeOffset.FromUnixTimeMilliseconds((long)entry["dead_at"])));
+        }
+
+        return letters;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetterId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!IsStreamId(deadLetterId))
+        {
+            return false;
+        }
+
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        var moved = await db.ScriptEvaluateAsync(RedisScripts.Redrive, [_stream, _dead], [deadLetterId]).ConfigureAwait(false);
+        return (long)moved == 1;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Depth counts stream entries (new and leased) and parked retries. The oldest time is that of the stream's
+    /// first entry or of the oldest parked retry; a re-driven or retried entry sits behind newer ones in the
+    /// stream, so after a re-drive the oldest time can be reported too young.
+    /// </remarks>
+    public async ValueTask<XInboxStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        var length = db.StreamLengthAsync(_stream);
+        var parked = db.SortedSetLengthAsync(_retryKeys[1]);
+        var dead = db.StreamLengthAsync(_dead);
+        var head = db.StreamRangeAsync(_stream, count: 1);
+        var oldestParked = db.SortedSetRangeByRankWithScoresAsync(_retryKeys[3], 0, 0);
+        await Task.WhenAll(length, parked, dead, head, oldestParked).ConfigureAwait(false);
+
+        long? oldest = null;
+        if (head.Result is [var first, ..])
+        {
+            oldest = (long)first[ReceivedAtField];
+        }
+
+        if (oldestParked.Result is [var parkedFirst, ..])
+        {
+            var parkedMs = (long)parkedFirst.Score;
+            oldest = oldest is { } o ? Math.Min(o, parkedMs) : parkedMs;
+        }
+
+        return new XInboxStats(
+            length.Result + parked.Result,
+            oldest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            dead.Result);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> WasProcessedAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        return await db.KeyExistsAsync(_dedupePrefix + key).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>SET key 1 NX PX retention</c>: the first mark wins and Redis expires it.</remarks>
+    public async ValueTask MarkProcessedAsync(string key, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await db.StringSetAsync(_dedupePrefix + key, 1, retention, When.NotExists).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the connection when the store opened it. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0 || !_ownsConnection)
+        {
+            return;
+        }
+
+        Task<IConnectionMultiplexer>? connecting;
+        lock (_lock)
+        {
+            connecting = _connecting;
+        }
+
+        if (connecting is { IsCompletedSuccessfully: true })
+        {
+            await connecting.Result.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (connecting is not null)
+        {
+            try
+            {
+                await (await connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            }
+            catch (RedisConnectionException)
+            {
+                // Never connected: nothing to close.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<XInboxEntry>> LeaseCoreAsync(IDatabase db, int maxEntries, long leaseMs)
+    {
+        // Parked retries that are due go back onto the stream, where XREADGROUP below picks them up.
+        await db.ScriptEvaluateAsync(RedisScripts.PromoteDue, _retryKeys, [NowMs(), maxEntries]).ConfigureAwait(false);
+
+        var leased = new List<XInboxEntry>(maxEntries);
+
+        // 1. Entries whose lease ran out (idle in the group longer than a lease), oldest first.
+        var claimed = await AutoClaimAsync(db, maxEntries, leaseMs).ConfigureAwait(false);
+        if (claimed.Count > 0)
+        {
+            var counts = new Task<StreamPendingMessageInfo[]>[claimed.Count];
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                counts[i] = db.StreamPendingMessagesAsync(_stream, GroupName, 1, _consumer, claimed[i].Id, claimed[i].Id);
+            }
+
+            await Task.WhenAll(counts).ConfigureAwait(false);
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                // Empty when another consumer reclaimed it in between (a lease shorter than a round trip).
+                if (counts[i].Result is [var pending])
+                {
+                    leased.Add(ToEntry(claimed[i], pending.DeliveryCount));
+                }
+            }
+        }
+
+        // 2. New entries.
+        var remaining = maxEntries - claimed.Count;
+        if (remaining > 0)
+        {
+            var fresh = await db.StreamReadGroupAsync(_stream, GroupName, _consumer, StreamPosition.NewMessages, remaining).ConfigureAwait(false);
+            foreach (var entry in fresh)
+            {
+                if (!entry.IsNull)
+                {
+                    leased.Add(ToEntry(entry, deliveryCount: 1));
+                }
+            }
+        }
+
+        return leased;
+    }
+
+    private async Task<List<StreamEntry>> AutoClaimAsync(IDatabase db, int maxEntries, long leaseMs)
+    {
+        // XAUTOCLAIM scans the pending list from a cursor; keep it between leases and wrap around once.
+        var claimed = new List<StreamEntry>();
+        var start = Volatile.Read(ref _claimCursor);
+        for (var pass = 0; pass < 2 && claimed.Count < maxEntries; pass++)
+        {
+            var result = await db.StreamAutoClaimAsync(_stream, GroupName, _consumer, leaseMs, start, maxEntries - claimed.Count).ConfigureAwait(false);
+            foreach (var entry in result.ClaimedEntries)
+            {
+                if (!entry.IsNull)
+                {
+                    claimed.Add(entry);
+                }
+            }
+
+            var next = result.NextStartId.ToString();
+            Volatile.Write(ref _claimCursor, next is { Length: > 0 } ? next : "0-0");
+            if (start == "0-0" || _claimCursor != "0-0")
+            {
+                break;
+            }
+
+            start = "0-0";
+        }
+
+        return claimed;
+    }
+
+    private XInboxEntry ToEntry(StreamEntry entry, int deliveryCount)
+    {
+        var stored = entry[AttemptField];
+        var baseAttempt = stored.IsNullOrEmpty ? 1 : (int)stored;
+        return new XInboxEntry(
+            entry.Id.ToString(),
+            (byte[]?)entry[BodyField] ?? [],
+            DateTimeOffset.FromUnixTimeMilliseconds((long)entry[ReceivedAtField]),
+            baseAttempt + deliveryCount - 1,
+            string.Create(CultureInfo.InvariantCulture, $"{_consumer}|{deliveryCount}"));
+    }
+
+    private async Task EvaluateOnGroupAsync(string script, RedisKey[] keys, RedisValue[] values)
+    {
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await EnsureGroupAsync(db).ConfigureAwait(false);
+        try
+        {
+            await db.ScriptEvaluateAsync(script, keys, values).ConfigureAwait(false);
+        }
+        catch (RedisServerException ex) when (IsNoGroup(ex))
+        {
+            // No group means no pending entries: nothing is leased, so there is nothing to act on.
+            ResetGroup();
+        }
+    }
+
+    private static bool TryParseToken(string token, out string consumer, out long deliveryCount)
+    {
+        var separator = token.LastIndexOf('|');
+        if (separator > 0 && long.TryParse(token.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out deliveryCount))
+        {
+            consumer = token[..separator];
+            return true;
+        }
+
+        consumer = string.Empty;
+        deliveryCount = 0;
+        return false;
+    }
+
+    private static bool IsStreamId(string id)
+    {
+        var dash = id.IndexOf('-');
+        return dash > 0
+            && ulong.TryParse(id.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && ulong.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+    }
+
+    private static bool IsNoGroup(RedisServerException ex) => ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
+
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private async ValueTask<IDatabase> DatabaseAsync()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        Task<IConnectionMultiplexer> connecting;
+        lock (_lock)
+        {
+            if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
+            {
+                // A failed connect is retried by the next call.
+                _connecting = ConnectAsync(_configuration!);
+            }
+
+            connecting = _connecting;
+        }
+
+        return (await connecting.ConfigureAwait(false)).GetDatabase();
+    }
+
+    private static async Task<IConnectionMultiplexer> ConnectAsync(string configuration)
+        => await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+
+    private Task EnsureGroupAsync(IDatabase db)
+    {
+        lock (_lock)
+        {
+            if (_groupCreated is null || _groupCreated.IsFaulted)
+            {
+                _groupCreated = CreateGroupAsync(db);
+            }
+
+            return _groupCreated;
+        }
+    }
+
+    private void ResetGroup()
+    {
+        lock (_lock)
+        {
+            _groupCreated = null;
+        }
+    }
+
+    private async Task CreateGroupAsync(IDatabase db)
+    {
+        try
+        {
+            // From "0" so entries appended before the group existed are delivered too.
+            await db.StreamCreateConsumerGroupAsync(_stream, GroupName, "0", createStream: true).ConfigureAwait(false);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Another instance (or an earlier run) created it.
+        }
+    }
+}

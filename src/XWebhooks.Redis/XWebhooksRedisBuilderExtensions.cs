@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using XWebhooks.Hosting;
+using XWebhooks.Inbox;
+using XWebhooks.Redis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Redis Streams inbox.</summary>
+public static class XWebhooksRedisBuilderExtensions
+{
+    /// <summary>
+    /// Uses one <see cref="RedisWebhookInbox"/> (a singleton, disposed with the container) as both the
+    /// <see cref="IXWebhookInbox"/> and the <see cref="IXWebhookDedupe"/>, replacing earlier registrations of either.
+    /// When <see cref="XWebhooksRedisOptions.Configuration"/> is not set, an <see cref="IConnectionMultiplexer"/>
+    /// registered in the container is used; otherwise resolving the inbox fails.
+    /// </summary>
+    /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="configure">Sets <see cref="XWebhooksRedisOptions"/>.</param>
+    public static XWebhooksBuilder AddRedisInbox(this XWebhooksBuilder builder, Action<XWebhooksRedisOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var options = builder.Services.AddOptions<XWebhooksRedisOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(static sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<XWebhooksRedisOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            if (!string.IsNullOrWhiteSpace(options.Configuration))
+            {
+                return new RedisWebhookInbox(options, time);
+            }
+
+            return sp.GetService<IConnectionMultiplexer>() is { } connection
+                ? new RedisWebhookInbox(connection, options, time)
+                : throw new InvalidOperationException(
+                    $"The Redis inbox needs a connection string ({XWebhooksRedisOptions.SectionName}:{nameof(XWebhooksRedisOptions.Configuration)}) or a registered IConnectionMultiplexer.");
+        });
+        builder.Services.RemoveAll<IXWebhookInbox>();
+        builder.Services.RemoveAll<IXWebhookDedupe>();
+        builder.Services.AddSingleton<IXWebhookInbox>(static sp => sp.GetRequiredService<RedisWebhookInbox>());
+        builder.Services.AddSingleton<IXWebhookDedupe>(static sp => sp.GetRequiredService<RedisWebhookInbox>());
+        return builder;
+    }
+
+    /// <summary>
+    /// <see cref="AddRedisInbox(XWebhooksBuilder, Action{XWebhooksRedisOptions}?)"/> with options read from
+    /// <paramref name="inboxSection"/>, usually <c>configuration.GetSection("XWebhooks:Inbox")</c>: keys
+    /// <c>Configuration</c>, <c>KeyPrefix</c> and <c>ConsumerName</c>. Bound by hand, so Native AOT needs no
+    /// configuration binder generator.
+    /// </summary>
+    /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="inboxSection">The <c>XWebhooks:Inbox</c> section.</param>
+    public static XWebhooksBuilder AddRedisInbox(this XWebhooksBuilder builder, IConfiguration inboxSection)
+    {
+        ArgumentNullException.ThrowIfNull(inboxSection);
+        return builder.AddRedisInbox(options =>
+        {
+            if (inboxSection[nameof(XWebhooksRedisOptions.Configuration)] is { Length: > 0 } configuration)
+            {
+                options.Configuration = configuration;
+            }
+
+            if (inboxSection[nameof(XWebhooksRedisOptions.KeyPrefix)] is { } prefix)
+            {
+                options.KeyPrefix = prefix;
+            }
+
+            if (inboxSection[nameof(XWebhooksRedisOptions.ConsumerName)] is { Length: > 0 } consumer)
+            {
+                options.ConsumerName = consumer;
+            }
+        });
+    }
+}

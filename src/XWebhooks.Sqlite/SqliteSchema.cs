@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+
+namespace XWebhooks.Sqlite;
+
+/// <summary>Creates and versions the inbox tables. Every table is prefixed <c>xwh_</c> so the file can be shared.</summary>
+internal static class SqliteSchema
+{
+    public const int CurrentVersion = 1;
+
+    private const string Version1 = """
+        CREATE TABLE xwh_inbox (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            body         BLOB    NOT NULL,
+            received_at  INTEGER NOT NULL,
+            attempt      INTEGER NOT NULL DEFAULT 1,
+            due_at       INTEGER NOT NULL,
+            lease_token  TEXT    NULL,
+            lease_until  INTEGER NULL,
+            last_error   TEXT    NULL
+        );
+        CREATE TABLE xwh_dead_letters (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            inbox_id         INTEGER NOT NULL,
+            body             BLOB    NOT NULL,
+            received_at      INTEGER NOT NULL,
+            attempts         INTEGER NOT NULL,
+            error            TEXT    NOT NULL,
+            dead_lettered_at INTEGER NOT NULL
+        );
+        CREATE TABLE xwh_dedupe (
+            key        TEXT    NOT NULL PRIMARY KEY,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX xwh_dedupe_expires_at ON xwh_dedupe (expires_at);
+        """;
+
+    /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new; refuses a newer schema.</summary>
+    public static void Ensure(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "CREATE TABLE IF NOT EXISTS xwh_schema (version INTEGER NOT NULL); SELECT MAX(version) FROM xwh_schema;";
+        var existing = command.ExecuteScalar() is long v ? (int)v : 0;
+
+        if (existing > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The inbox database '{connection.DataSource}' has schema version {existing}, created by a newer XWebhooks.Sqlite; this version understands up to {CurrentVersion}.");
+        }
+
+        if (existing < 1)
+        {
+            command.CommandText = Version1 + "INSERT INTO xwh_schema (version) VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+    }
+}

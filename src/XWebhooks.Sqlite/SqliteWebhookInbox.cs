@@ -1,0 +1,594 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using XWebhooks.Inbox;
+
+namespace XWebhooks.Sqlite;
+
+/// <summary>
+/// The embedded durable inbox and dedupe store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, for a
+/// single receiver instance.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Durability.</b> Every write goes through one writer connection. Concurrent calls are queued and the
+/// writer commits everything queued so far in one transaction (group commit); each call's task completes only
+/// after that <c>COMMIT</c> returned, i.e. after the WAL was fsync'd. An acknowledged
+/// <see cref="AppendAsync"/> therefore survives SIGKILL of the process and power loss, while many concurrent
+/// deliveries share one fsync.
+/// </para>
+/// <para>
+/// <b>Leases.</b> <see cref="LeaseAsync"/> is one <c>UPDATE … RETURNING</c> over due rows in id order. A lease
+/// that ran out makes its row due again and the next lease counts another attempt. <see cref="CompleteAsync"/>,
+/// <see cref="RetryLaterAsync"/> and <see cref="DeadLetterAsync"/> act only while the entry still carries the
+/// caller's lease token; otherwise they do nothing (the lease expired and another lease owns the entry).
+/// </para>
+/// <para>Reads (<see cref="GetStatsAsync"/>, <see cref="ListDeadLettersAsync"/>, <see cref="WasProcessedAsync"/>) use
+/// separate pooled connections and never wait for the writer.</para>
+/// </remarks>
+public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncDisposable, IDisposable
+{
+    private const int MaxBatch = 1024;
+    private const int DedupeCleanupEvery = 512;
+    private const int DedupeCleanupLimit = 1000;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _started;
+    private Task? _writerLoop;
+    private SqliteConnection? _writer;
+    private SqliteCommand? _insert;
+    private long _commitCount;
+    private int _marksSinceCleanup;
+    private int _disposed;
+
+    /// <summary>Creates the store. The file and its schema are created on first use.</summary>
+    /// <param name="options">Where the database file is.</param>
+    /// <param name="timeProvider">The clock for due times, leases and dedupe expiry; <see cref="TimeProvider.System"/> when null.</param>
+    public SqliteWebhookInbox(XWebhooksSqliteOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path, nameof(options) + "." + nameof(options.Path));
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>How many write transactions were committed; fewer than writes when commits were shared.</summary>
+    internal long CommitCount => Interlocked.Read(ref _commitCount);
+
+    /// <inheritdoc />
+    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var op = new AppendOp(body.ToArray(), receivedAt.ToUnixTimeMilliseconds(), cancellationToken);
+        await EnqueueAsync(op).ConfigureAwait(false);
+        await op.Task.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<XInboxEntry>> LeaseAsync(int maxEntries, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+
+        var token = Guid.NewGuid().ToString("N");
+        return await ExecuteAsync<IReadOnlyList<XInboxEntry>>(tx =>
+        {
+            var now = NowMs();
+            using var command = Command(tx, """
+                UPDATE xwh_inbox
+                SET attempt = attempt + (CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END),
+                    lease_token = $token,
+                    lease_until = $until
+                WHERE id IN (
+                    SELECT id FROM xwh_inbox
+                    WHERE due_at <= $now AND (lease_until IS NULL OR lease_until < $now)
+                    ORDER BY id
+                    LIMIT $max)
+                RETURNING id, body, received_at, attempt;
+                """);
+            command.Parameters.AddWithValue("$token", token);
+            command.Parameters.AddWithValue("$until", now + (long)Math.Ceiling(leaseDuration.TotalMilliseconds));
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$max", maxEntries);
+
+            var entries = new List<XInboxEntry>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    entries.Add(new XInboxEntry(
+                        reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+                        (byte[])reader.GetValue(1),
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                        reader.GetInt32(3),
+                        token));
+                }
+            }
+
+            // RETURNING does not promise an order.
+            entries.Sort(static (a, b) => long.Parse(a.Id, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Id, CultureInfo.InvariantCulture)));
+            return entries;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask CompleteAsync(XInboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!TryParseId(entry.Id, out var id))
+        {
+            return;
+        }
+
+        await ExecuteAsync(tx =>
+        {
+            using var command = Command(tx, "DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;");
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$token", entry.LeaseToken);
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RetryLaterAsync(XInboxEntry entry, DateTimeOffset notBefore, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryParseId(entry.Id, out var id))
+        {
+            return;
+        }
+
+        await ExecuteAsync(tx =>
+        {
+            using var command = Command(tx, """
+                UPDATE xwh_inbox
+                SET attempt = attempt + 1, due_at = $due, lease_token = NULL, lease_until = NULL, last_error = $error
+                WHERE id = $id AND lease_token = $token;
+                """);
+            command.Parameters.AddWithValue("$due", notBefore.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$error", error);
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$token", entry.LeaseToken);
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DeadLetterAsync(XInboxEntry entry, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryParseId(entry.Id, out var id))
+        {
+            return;
+        }
+
+        await ExecuteAsync(tx =>
+        {
+            using var command = Command(tx, """
+                INSERT INTO xwh_dead_letters (inbox_id, body, received_at, attempts, error, dead_lettered_at)
+                SELECT id, body, received_at, attempt, $error, $now FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                """);
+            command.Parameters.AddWithValue("$error", error);
+            command.Parameters.AddWithValue("$now", NowMs());
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$token", entry.LeaseToken);
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<XDeadLetter>> ListDeadLettersAsync(int maxEntries, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, body, received_at, attempts, error, dead_lettered_at
+            FROM xwh_dead_letters ORDER BY id LIMIT $max;
+            """;
+        command.Parameters.AddWithValue("$max", maxEntries);
+
+        var letters = new List<XDeadLetter>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            letters.Add(new XDeadLetter(
+                reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+                (byte[])reader.GetValue(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.GetInt32(3),
+                reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return letters;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetterId);
+        if (!TryParseId(deadLetterId, out var id))
+        {
+            return false;
+        }
+
+        return await ExecuteAsync(tx =>
+        {
+            using var command = Command(tx, """
+                INSERT INTO xwh_inbox (body, received_at, attempt, due_at)
+                SELECT body, received_at, 1, $now FROM xwh_dead_letters WHERE id = $id;
+                DELETE FROM xwh_dead_letters WHERE id = $id;
+                """);
+            command.Parameters.AddWithValue("$now", NowMs());
+            command.Parameters.AddWithValue("$id", id);
+            return command.ExecuteNonQuery() > 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<XInboxStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM xwh_inbox), (SELECT MIN(received_at) FROM xwh_inbox), (SELECT COUNT(*) FROM xwh_dead_letters);
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new XInboxStats(
+            reader.GetInt64(0),
+            reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+            reader.GetInt64(2));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> WasProcessedAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM xwh_dedupe WHERE key = $key AND expires_at > $now);";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", NowMs());
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long and not 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Shares the group commit of appends. Every few hundred marks also deletes a bounded number of expired keys.</remarks>
+    public async ValueTask MarkProcessedAsync(string key, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
+
+        await ExecuteAsync(tx =>
+        {
+            var now = NowMs();
+            using var command = Command(tx, """
+                INSERT INTO xwh_dedupe (key, expires_at) VALUES ($key, $expires)
+                ON CONFLICT (key) DO UPDATE SET expires_at = MAX(expires_at, excluded.expires_at);
+                """);
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$expires", now + (long)Math.Ceiling(retention.TotalMilliseconds));
+            command.ExecuteNonQuery();
+
+            if (++_marksSinceCleanup >= DedupeCleanupEvery)
+            {
+                _marksSinceCleanup = 0;
+                DeleteExpiredKeys(tx, now);
+            }
+
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes expired dedupe keys now (at most a bounded number); returns how many were deleted.</summary>
+    internal ValueTask<int> DeleteExpiredKeysAsync(CancellationToken cancellationToken)
+        => ExecuteAsync(tx => DeleteExpiredKeys(tx, NowMs()), cancellationToken);
+
+    /// <summary>Commits what is queued, stops the writer and closes the file. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        Task? started;
+        lock (_startLock)
+        {
+            started = _started;
+        }
+
+        if (started is not null)
+        {
+            try
+            {
+                await started.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // A failed start has nothing to close.
+            }
+        }
+
+        if (_writerLoop is { } loop)
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        _insert?.Dispose();
+        if (_writer is { } writer)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            SqliteConnection.ClearPool(writer);
+        }
+    }
+
+    /// <summary>Synchronous <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static bool TryParseId(string id, out long value)
+        => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = _writer!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private int DeleteExpiredKeys(SqliteTransaction transaction, long now)
+    {
+        using var command = Command(transaction, """
+            DELETE FROM xwh_dedupe WHERE key IN (SELECT key FROM xwh_dedupe WHERE expires_at <= $now LIMIT $limit);
+            """);
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$limit", DedupeCleanupLimit);
+        return command.ExecuteNonQuery();
+    }
+
+    private async ValueTask<T> ExecuteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var op = new CommandOp<T>(work, cancellationToken);
+        await EnqueueAsync(op).ConfigureAwait(false);
+        return await op.Task.ConfigureAwait(false);
+    }
+
+    private async ValueTask EnqueueAsync(WriteOp op)
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        if (!_queue.Writer.TryWrite(op))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWebhookInbox));
+        }
+    }
+
+    private async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private Task EnsureStartedAsync()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        lock (_startLock)
+        {
+            if (_started is null || _started.IsFaulted)
+            {
+                // A failed start (say, a missing directory) is retried by the next call.
+                _started = Task.Run(Start);
+            }
+
+            return _started;
+        }
+    }
+
+    private void Start()
+    {
+        var writer = new SqliteConnection(_connectionString);
+        try
+        {
+            writer.Open();
+            using (var pragmas = writer.CreateCommand())
+            {
+                // WAL survives in the file; synchronous and busy_timeout are per connection.
+                pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+                pragmas.ExecuteNonQuery();
+            }
+
+            using (var tx = writer.BeginTransaction())
+            {
+                SqliteSchema.Ensure(writer, tx);
+                tx.Commit();
+            }
+
+            var insert = writer.CreateCommand();
+            insert.CommandText = "INSERT INTO xwh_inbox (body, received_at, attempt, due_at) VALUES ($body, $received, 1, $due);";
+            insert.Parameters.Add("$body", SqliteType.Blob);
+            insert.Parameters.Add("$received", SqliteType.Integer);
+            insert.Parameters.Add("$due", SqliteType.Integer);
+
+            _writer = writer;
+            _insert = insert;
+            _writerLoop = Task.Run(WriterLoopAsync);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    private async Task WriterLoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<WriteOp>(MaxBatch);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var op))
+            {
+                if (!op.TryCancel())
+                {
+                    batch.Add(op);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                CommitBatch(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    /// <summary>Runs the batch in one transaction, then completes every waiter: only after COMMIT returned.</summary>
+    private void CommitBatch(List<WriteOp> batch)
+    {
+        SqliteTransaction? tx = null;
+        try
+        {
+            tx = _writer!.BeginTransaction();
+            _insert!.Transaction = tx;
+            foreach (var op in batch)
+            {
+                op.Execute(this, tx);
+            }
+
+            tx.Commit();
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                tx?.Rollback();
+            }
+            catch (Exception)
+            {
+                // The transaction may already be gone (SQLite rolls back by itself on some errors).
+            }
+
+            tx?.Dispose();
+            foreach (var op in batch)
+            {
+                op.Fail(ex);
+            }
+
+            return;
+        }
+
+        tx.Dispose();
+        Interlocked.Increment(ref _commitCount);
+        foreach (var op in batch)
+        {
+            op.Succeed();
+        }
+    }
+
+    private abstract class WriteOp
+    {
+        /// <summary>Completes a waiter that gave up before its write started; true when it did.</summary>
+        public abstract bool TryCancel();
+
+        public abstract void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction);
+
+        public abstract void Succeed();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class AppendOp(byte[] body, long receivedAtMs, CancellationToken cancellationToken) : WriteOp
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Task => _done.Task;
+
+        public override bool TryCancel()
+            => cancellationToken.IsCancellationRequested && _done.TrySetCanceled(cancellationToken);
+
+        public override void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction)
+        {
+            // An append has nothing of its own to roll back: a failure here fails the whole batch.
+            var insert = inbox._insert!;
+            insert.Parameters[0].Value = body;
+            insert.Parameters[1].Value = receivedAtMs;
+            insert.Parameters[2].Value = receivedAtMs;
+            insert.ExecuteNonQuery();
+        }
+
+        public override void Succeed() => _done.TrySetResult();
+
+        public override void Fail(Exception exception) => _done.TrySetException(exception);
+    }
+
+    private sealed class CommandOp<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken) : WriteOp
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _error;
+
+        public Task<T> Task => _done.Task;
+
+        public override bool TryCancel()
+            => cancellationToken.IsCancellationRequested && _done.TrySetCanceled(cancellationToken);
+
+        public override void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction)
+        {
+            // A savepoint keeps one failing command from failing the others that share the commit.
+            transaction.Save("op");
+            try
+            {
+                _result = work(transaction);
+            }
+            catch (SqliteException ex)
+            {
+                transaction.Rollback("op");
+                _error = ex;
+            }
+
+            transaction.Release("op");
+        }
+
+        public override void Succeed()
+        {
+            if (_error is not null)
+            {
+                _done.TrySetException(_error);
+            }
+            else
+            {
+                _done.TrySetResult(_result!);
+            }
+        }
+
+        public override void Fail(Exception exception) => _done.TrySetException(exception);
+    }
+}

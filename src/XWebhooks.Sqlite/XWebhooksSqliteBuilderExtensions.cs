@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using XWebhooks.Hosting;
+using XWebhooks.Inbox;
+using XWebhooks.Sqlite;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the SQLite inbox.</summary>
+public static class XWebhooksSqliteBuilderExtensions
+{
+    /// <summary>
+    /// Uses one <see cref="SqliteWebhookInbox"/> (a singleton, disposed with the container) as both the
+    /// <see cref="IXWebhookInbox"/> and the <see cref="IXWebhookDedupe"/>, replacing earlier registrations of either.
+    /// </summary>
+    /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="configure">Sets <see cref="XWebhooksSqliteOptions"/>; the defaults apply when null.</param>
+    public static XWebhooksBuilder AddSqliteInbox(this XWebhooksBuilder builder, Action<XWebhooksSqliteOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var options = builder.Services.AddOptions<XWebhooksSqliteOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(static sp => new SqliteWebhookInbox(
+            sp.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.RemoveAll<IXWebhookInbox>();
+        builder.Services.RemoveAll<IXWebhookDedupe>();
+        builder.Services.AddSingleton<IXWebhookInbox>(static sp => sp.GetRequiredService<SqliteWebhookInbox>());
+        builder.Services.AddSingleton<IXWebhookDedupe>(static sp => sp.GetRequiredService<SqliteWebhookInbox>());
+        return builder;
+    }
+
+    /// <summary>
+    /// <see cref="AddSqliteInbox(XWebhooksBuilder, Action{XWebhooksSqliteOptions}?)"/> with options read from
+    /// <paramref name="inboxSection"/>, usually <c>configuration.GetSection("XWebhooks:Inbox")</c>: its <c>Path</c>
+    /// key is the database file. Bound by hand, so Native AOT needs no configuration binder generator.
+    /// </summary>
+    /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="inboxSection">The <c>XWebhooks:Inbox</c> section.</param>
+    public static XWebhooksBuilder AddSqliteInbox(this XWebhooksBuilder builder, IConfiguration inboxSection)
+    {
+        ArgumentNullException.ThrowIfNull(inboxSection);
+        return builder.AddSqliteInbox(options =>
+        {
+            if (inboxSection[nameof(XWebhooksSqliteOptions.Path)] is { Length: > 0 } path)
+            {
+                options.Path = path;
+            }
+        });
+    }
+}
