@@ -18,8 +18,9 @@ public static class XWebhooksRedisBuilderExtensions
     /// registered in the container is used; otherwise resolving the inbox fails.
     /// </summary>
     /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="configureWorker">Sets how the inbox worker retries and dead-letters (<see cref="XWebhooksInboxOptions"/>).</param>
     /// <param name="configure">Sets <see cref="XWebhooksRedisOptions"/>.</param>
-    public static XWebhooksBuilder AddRedisInbox(this XWebhooksBuilder builder, Action<XWebhooksRedisOptions>? configure = null)
+    public static XWebhooksBuilder AddRedisInbox(this XWebhooksBuilder builder, Action<XWebhooksRedisOptions>? configure = null, Action<XWebhooksInboxOptions>? configureWorker = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
@@ -46,13 +47,11 @@ public static class XWebhooksRedisBuilderExtensions
         });
         builder.Services.RemoveAll<IXWebhookInbox>();
         builder.Services.RemoveAll<IXWebhookDedupe>();
-        builder.Services.AddSingleton<IXWebhookInbox>(static sp => sp.GetRequiredService<RedisWebhookInbox>());
-        builder.Services.AddSingleton<IXWebhookDedupe>(static sp => sp.GetRequiredService<RedisWebhookInbox>());
-        return builder;
+        return builder.AddInbox(static sp => sp.GetRequiredService<RedisWebhookInbox>(), configureWorker);
     }
 
     /// <summary>
-    /// <see cref="AddRedisInbox(XWebhooksBuilder, Action{XWebhooksRedisOptions}?)"/> with options read from
+    /// <see cref="AddRedisInbox(XWebhooksBuilder, Action{XWebhooksRedisOptions}?, Action{XWebhooksInboxOptions}?)"/> with options (store and worker) read from
     /// <paramref name="inboxSection"/>, usually <c>configuration.GetSection("XWebhooks:Inbox")</c>: keys
     /// <c>Configuration</c>, <c>KeyPrefix</c> and <c>ConsumerName</c>. Bound by hand, so Native AOT needs no
     /// configuration binder generator.
@@ -62,22 +61,24 @@ public static class XWebhooksRedisBuilderExtensions
     public static XWebhooksBuilder AddRedisInbox(this XWebhooksBuilder builder, IConfiguration inboxSection)
     {
         ArgumentNullException.ThrowIfNull(inboxSection);
-        return builder.AddRedisInbox(options =>
-        {
-            if (inboxSection[nameof(XWebhooksRedisOptions.Configuration)] is { Length: > 0 } configuration)
+        return builder.AddRedisInbox(
+            options =>
             {
-                options.Configuration = configuration;
-            }
+                if (inboxSection[nameof(XWebhooksRedisOptions.Configuration)] is { Length: > 0 } configuration)
+                {
+                    options.Configuration = configuration;
+                }
 
-            if (inboxSection[nameof(XWebhooksRedisOptions.KeyPrefix)] is { } prefix)
-            {
-                options.KeyPrefix = prefix;
-            }
+                if (inboxSection[nameof(XWebhooksRedisOptions.KeyPrefix)] is { } prefix)
+                {
+                    options.KeyPrefix = prefix;
+                }
 
-            if (inboxSection[nameof(XWebhooksRedisOptions.ConsumerName)] is { Length: > 0 } consumer)
-            {
-                options.ConsumerName = consumer;
-            }
-        });
+                if (inboxSection[nameof(XWebhooksRedisOptions.ConsumerName)] is { Length: > 0 } consumer)
+                {
+                    options.ConsumerName = consumer;
+                }
+            },
+            worker => worker.Bind(inboxSection));
     }
 }

@@ -15,8 +15,9 @@ public static class XWebhooksSqliteBuilderExtensions
     /// <see cref="IXWebhookInbox"/> and the <see cref="IXWebhookDedupe"/>, replacing earlier registrations of either.
     /// </summary>
     /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="configureWorker">Sets how the inbox worker retries and dead-letters (<see cref="XWebhooksInboxOptions"/>).</param>
     /// <param name="configure">Sets <see cref="XWebhooksSqliteOptions"/>; the defaults apply when null.</param>
-    public static XWebhooksBuilder AddSqliteInbox(this XWebhooksBuilder builder, Action<XWebhooksSqliteOptions>? configure = null)
+    public static XWebhooksBuilder AddSqliteInbox(this XWebhooksBuilder builder, Action<XWebhooksSqliteOptions>? configure = null, Action<XWebhooksInboxOptions>? configureWorker = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
@@ -32,13 +33,11 @@ public static class XWebhooksSqliteBuilderExtensions
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.RemoveAll<IXWebhookInbox>();
         builder.Services.RemoveAll<IXWebhookDedupe>();
-        builder.Services.AddSingleton<IXWebhookInbox>(static sp => sp.GetRequiredService<SqliteWebhookInbox>());
-        builder.Services.AddSingleton<IXWebhookDedupe>(static sp => sp.GetRequiredService<SqliteWebhookInbox>());
-        return builder;
+        return builder.AddInbox(static sp => sp.GetRequiredService<SqliteWebhookInbox>(), configureWorker);
     }
 
     /// <summary>
-    /// <see cref="AddSqliteInbox(XWebhooksBuilder, Action{XWebhooksSqliteOptions}?)"/> with options read from
+    /// <see cref="AddSqliteInbox(XWebhooksBuilder, Action{XWebhooksSqliteOptions}?, Action{XWebhooksInboxOptions}?)"/> with options (store and worker) read from
     /// <paramref name="inboxSection"/>, usually <c>configuration.GetSection("XWebhooks:Inbox")</c>: its <c>Path</c>
     /// key is the database file. Bound by hand, so Native AOT needs no configuration binder generator.
     /// </summary>
@@ -47,12 +46,14 @@ public static class XWebhooksSqliteBuilderExtensions
     public static XWebhooksBuilder AddSqliteInbox(this XWebhooksBuilder builder, IConfiguration inboxSection)
     {
         ArgumentNullException.ThrowIfNull(inboxSection);
-        return builder.AddSqliteInbox(options =>
-        {
-            if (inboxSection[nameof(XWebhooksSqliteOptions.Path)] is { Length: > 0 } path)
+        return builder.AddSqliteInbox(
+            options =>
             {
-                options.Path = path;
-            }
-        });
+                if (inboxSection[nameof(XWebhooksSqliteOptions.Path)] is { Length: > 0 } path)
+                {
+                    options.Path = path;
+                }
+            },
+            worker => worker.Bind(inboxSection));
     }
 }
