@@ -24,10 +24,14 @@ body_file="tests/fixtures/$payload.json"
 signature="sha256=$(openssl dgst -sha256 -hmac "$secret" -binary <"$body_file" | base64)"
 lua="$out/post.lua"
 python3 - "$body_file" "$signature" >"$lua" <<'PY'
-import sys, json
-body = open(sys.argv[1], 'rb').read().decode('utf-8')
+import sys
+body = open(sys.argv[1], 'rb').read()
+# A Lua string literal with the body's exact bytes: printable ASCII as is, everything else as a decimal byte
+# escape (JSON's \uXXXX escapes are not Lua, and the signature is over the file's bytes, so the bytes must match).
+def lua_bytes(data):
+    return '"' + ''.join(chr(b) if 32 <= b < 127 and b not in (34, 92) else '\\%03d' % b for b in data) + '"'
 print('wrk.method = "POST"')
-print('wrk.body = ' + json.dumps(body))
+print('wrk.body = ' + lua_bytes(body))
 print('wrk.headers["Content-Type"] = "application/json"')
 print('wrk.headers["x-twitter-webhooks-signature"] = "%s"' % sys.argv[2])
 print('''done = function(summary, latency, requests)
@@ -38,23 +42,34 @@ PY
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-run() { # name binary -> prints requests/sec
-  local name=$1 binary=$2 port pid rps
+run() { # name binary -> prints requests/sec on stdout; every diagnostic goes to stderr (stdout is captured)
+  local name=$1 binary=$2 port pid ready=0
   port=$(free_port)
   XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
     Sample__EventsFile= "$binary" >"$out/$name.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 500); do curl -s -o /dev/null "http://127.0.0.1:$port/webhooks/x" -X POST && break; sleep 0.01; done
-  wrk -t2 -c"$connections" -d2s -s "$lua" "http://127.0.0.1:$port/webhooks/x" >/dev/null  # warm-up
-  wrk -t2 -c"$connections" -d"${duration}s" -s "$lua" "http://127.0.0.1:$port/webhooks/x" >"$out/$name.wrk.txt"
+  for _ in $(seq 1 500); do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/webhooks/x" -X POST; then ready=1; break; fi
+    sleep 0.01
+  done
+  if [ "$ready" != 1 ]; then
+    echo "$name did not start listening on port $port:" >&2; cat "$out/$name.log" >&2; kill "$pid" 2>/dev/null || true; return 1
+  fi
+  if ! wrk -t2 -c"$connections" -d2s -s "$lua" "http://127.0.0.1:$port/webhooks/x" >"$out/$name.warmup.txt" 2>&1 ||  # warm-up
+     ! wrk -t2 -c"$connections" -d"${duration}s" -s "$lua" "http://127.0.0.1:$port/webhooks/x" >"$out/$name.wrk.txt" 2>&1; then
+    echo "wrk failed against $name:" >&2; cat "$out/$name.warmup.txt" "$out/$name.wrk.txt" >&2 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true; return 1
+  fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  grep -q 'non2xx=0' "$out/$name.wrk.txt" || { echo "$name answered non-2xx:"; cat "$out/$name.wrk.txt"; exit 1; }
+  if ! grep -q 'non2xx=0' "$out/$name.wrk.txt"; then
+    echo "$name answered non-2xx:" >&2; cat "$out/$name.wrk.txt" >&2; tail -20 "$out/$name.log" >&2; return 1
+  fi
   awk '/Requests\/sec/ {print $2}' "$out/$name.wrk.txt"
 }
 
 echo "== wrk: ${duration}s, $connections connections, body $payload ($(stat -c %s "$body_file") bytes)"
-bare=$(run bare "$out/bare/XWebhooks.BareKestrel")
-sample=$(run sample "$out/sample/XWebhooks.Sample")
+bare=$(run bare "$out/bare/XWebhooks.BareKestrel") || exit 1
+sample=$(run sample "$out/sample/XWebhooks.Sample") || exit 1
 echo "bare Kestrel:           $bare req/s  ($(grep -o 'p99_us=[0-9]*' "$out/bare.wrk.txt"))"
 echo "XWebhooks AOT sample:   $sample req/s  ($(grep -o 'p99_us=[0-9]*' "$out/sample.wrk.txt"))"
 python3 -c "print('ratio (sample / bare): %.3f' % ($sample / $bare))"
