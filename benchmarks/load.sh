@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Throughput of the XWebhooks receive path (AOT sample) against bare Kestrel (AOT, read body, 200), both on
-# 127.0.0.1, driven by wrk with the same signed body. Prints both rates and their ratio.
+# Throughput of the XWebhooks receive path (AOT sample, inline and SQLite-inbox modes) against bare Kestrel
+# (AOT, read body, 200), all on 127.0.0.1, driven by wrk with the same signed body. Prints rates, p99 and ratios.
 # Needs: wrk, clang, zlib1g-dev, openssl (apt). Usage: benchmarks/load.sh [duration-seconds] [connections] [payload]
 # payload: a name from XExamplePayloads (default activity/post.create) — a path under tests/fixtures without .json.
 set -euo pipefail
@@ -16,8 +16,8 @@ publish() { # project name
   dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -o "$out/$2" >"$out/$2.publish.log" 2>&1 || { cat "$out/$2.publish.log"; exit 1; }
 }
 echo "== publishing (Native AOT)"
-publish samples/XWebhooks.Sample sample
-publish benchmarks/XWebhooks.BareKestrel bare
+[ -n "${SKIP_PUBLISH:-}" ] || publish samples/XWebhooks.Sample sample
+[ -n "${SKIP_PUBLISH:-}" ] || publish benchmarks/XWebhooks.BareKestrel bare
 
 body_file="tests/fixtures/$payload.json"
 [ -f "$body_file" ] || { echo "no fixture $body_file"; exit 1; }
@@ -42,10 +42,12 @@ PY
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-run() { # name binary -> prints requests/sec on stdout; every diagnostic goes to stderr (stdout is captured)
-  local name=$1 binary=$2 port pid ready=0
+run() { # name binary inbox-mode -> prints requests/sec on stdout; every diagnostic goes to stderr (stdout is captured)
+  local name=$1 binary=$2 mode=$3 port pid ready=0
   port=$(free_port)
+  rm -f "$out/$name.db" "$out/$name.db-wal" "$out/$name.db-shm"
   XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
+    XWebhooks__Inbox__Mode="$mode" XWebhooks__Inbox__Path="$out/$name.db" \
     Sample__EventsFile= "$binary" >"$out/$name.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 500); do
@@ -68,8 +70,11 @@ run() { # name binary -> prints requests/sec on stdout; every diagnostic goes to
 }
 
 echo "== wrk: ${duration}s, $connections connections, body $payload ($(stat -c %s "$body_file") bytes)"
-bare=$(run bare "$out/bare/XWebhooks.BareKestrel") || exit 1
-sample=$(run sample "$out/sample/XWebhooks.Sample") || exit 1
-echo "bare Kestrel:           $bare req/s  ($(grep -o 'p99_us=[0-9]*' "$out/bare.wrk.txt"))"
-echo "XWebhooks AOT sample:   $sample req/s  ($(grep -o 'p99_us=[0-9]*' "$out/sample.wrk.txt"))"
-python3 -c "print('ratio (sample / bare): %.3f' % ($sample / $bare))"
+bare=$(run bare "$out/bare/XWebhooks.BareKestrel" none) || exit 1
+inline=$(run inline "$out/sample/XWebhooks.Sample" Inline) || exit 1
+inbox=$(run inbox "$out/sample/XWebhooks.Sample" Sqlite) || exit 1
+p99() { grep -o 'p99_us=[0-9]*' "$out/$1.wrk.txt" | cut -d= -f2 | awk '{printf "%.2f ms", $1/1000}'; }
+echo "bare Kestrel (read body, 200):         $bare req/s  p99 $(p99 bare)"
+echo "XWebhooks sample, inline handlers:     $inline req/s  p99 $(p99 inline)"
+echo "XWebhooks sample, SQLite inbox (ack):  $inbox req/s  p99 $(p99 inbox)"
+python3 -c "print('ratio inline / bare: %.3f   inbox / bare: %.3f   inbox / inline: %.3f' % ($inline / $bare, $inbox / $bare, $inbox / $inline))"

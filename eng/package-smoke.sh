@@ -15,10 +15,10 @@ dotnet pack src/XWebhooks.Runtime -c Release -o "$feed" >"$root/artifacts/pack.l
 package=$(ls "$feed"/XWebhooks.*.nupkg | head -1)
 version=$(basename "$package" .nupkg); version=${version#XWebhooks.}
 contents=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$package")
-for expected in lib/net10.0/XWebhooks.dll analyzers/dotnet/cs/XWebhooks.Generators.dll; do
+for expected in lib/net10.0/XWebhooks.dll analyzers/dotnet/cs/XWebhooks.Generators.dll analyzers/dotnet/cs/XWebhooks.Analyzers.dll analyzers/dotnet/cs/XWebhooks.Analyzers.CodeFixes.dll; do
   grep -qx "$expected" <<<"$contents" || { echo "package lacks $expected:"; echo "$contents"; exit 1; }
 done
-echo "package $version: lib/net10.0 and analyzers/dotnet/cs present"
+echo "package $version: lib/net10.0, generator, analyzers and code fixes present"
 
 # A stale copy of this version in the global cache would hide the package just built.
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/xwebhooks/$version"
@@ -70,6 +70,33 @@ printf '<Project />\n' >"$work/Directory.Packages.props"
 
 echo "== consumer: dotnet build"
 (cd "$work" && dotnet build -c Release >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
+echo "== consumer: analyzer warnings show in a plain dotnet build"
+bad="$work/../package-consumer-bad"
+rm -rf "$bad"; mkdir -p "$bad"
+cp "$work/nuget.config" "$work/Directory.Build.props" "$work/Directory.Build.targets" "$work/Directory.Packages.props" "$bad/"
+sed 's|<TreatWarningsAsErrors>true</TreatWarningsAsErrors>|<TreatWarningsAsErrors>false</TreatWarningsAsErrors>|' "$work/Consumer.csproj" >"$bad/Bad.csproj"
+cat >"$bad/Program.cs" <<'CS'
+using XWebhooks;
+using XWebhooks.Events.Activity;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddXWebhooks(options => options.ConsumerSecret = "hard-coded-secret");
+var app = builder.Build();
+app.MapXWebhooks("/webhooks/x");
+app.Run();
+
+public partial class BadHandlers
+{
+    [XWebhookHandler]
+    public void OnPost(PostCreated e) => Thread.Sleep(100);
+}
+CS
+(cd "$bad" && dotnet build -c Release >"$bad/build.log" 2>&1) || { cat "$bad/build.log"; exit 1; }
+for rule in XWH100 XWH111; do
+  grep -q "warning $rule" "$bad/build.log" || { echo "a plain build of a consumer did not report $rule:"; grep -E 'warning|error' "$bad/build.log"; exit 1; }
+done
+echo "plain dotnet build of a consumer reports XWH100 (Thread.Sleep in a handler) and XWH111 (secret literal)"
+
 echo "== consumer: Native AOT publish"
 (cd "$work" && dotnet publish -c Release -r linux-x64 -o "$work/out" >"$work/publish.log" 2>&1) || { cat "$work/publish.log"; exit 1; }
 if grep -E 'warning IL[23][0-9]{3}' "$work/publish.log"; then echo "consumer AOT publish has trim/AOT warnings"; exit 1; fi
