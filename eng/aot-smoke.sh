@@ -23,8 +23,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 url="http://127.0.0.1:$port/webhooks/x"
 start_ns=$(date +%s%N)
 events=artifacts/aot-events.jsonl
-rm -f "$events"
-Sample__EventsFile="$events" XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning "$binary" >artifacts/aot-sample.log 2>&1 &
+rm -f "$events" artifacts/aot-inbox.db*
+XWebhooks__Inbox__Path=artifacts/aot-inbox.db Sample__EventsFile="$events" XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning "$binary" >artifacts/aot-sample.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 
@@ -54,7 +54,9 @@ for fixture in activity/post.create activity/like.create activity/follow.follow 
   [ "$status" = 200 ] || { echo "$fixture answered $status"; cat artifacts/aot-sample.log; exit 1; }
 done
 expected_types="post.create like.create follow.follow dm.received tweet_create_events favorite_events follow_events stream.post profile.update.bio"
+# The sample acknowledges after storing in its SQLite inbox; handlers run just after, in the background.
 for type in $expected_types; do
+  for _ in $(seq 1 100); do grep -q "\"type\":\"$type\"" "$events" 2>/dev/null && break; sleep 0.05; done
   grep -q "\"type\":\"$type\"" "$events" || { echo "no handler recorded $type:"; cat "$events"; cat artifacts/aot-sample.log; exit 1; }
 done
 echo "Handlers ran in the native binary for: $expected_types"
