@@ -33,12 +33,29 @@ internal static class DedupeKeys
         }
     }
 
+    /// <summary>The XAA <c>event_uuid</c>: found by skipping over the <c>data</c> object's other values, not by building a document.</summary>
     private static string? ActivityKey(ReadOnlyMemory<byte> data)
     {
-        using var document = JsonDocument.Parse(data);
-        return document.RootElement.TryGetProperty("event_uuid"u8, out var uuid) && Text(uuid) is { Length: > 0 } id
-            ? "xaa:" + id
-            : null;
+        var reader = new Utf8JsonReader(data.Span);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isUuid = reader.ValueTextEquals("event_uuid"u8);
+            reader.Read();
+            if (isUuid && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+            {
+                var id = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                return string.IsNullOrEmpty(id) ? null : "xaa:" + id;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     private static string AccountActivityKey(XEventPayload payload, string? forUserId)

@@ -23,6 +23,7 @@ internal sealed class InboxWorker(
     ILogger<InboxWorker> logger) : BackgroundService
 {
     private readonly XWebhooksInboxOptions settings = options.Value;
+    private long lastStatsTimestamp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,7 +34,7 @@ internal sealed class InboxWorker(
             try
             {
                 leased = await inbox.LeaseAsync(settings.MaxConcurrency, settings.LeaseDuration, stoppingToken).ConfigureAwait(false);
-                metrics.InboxStatsObserved(await inbox.GetStatsAsync(stoppingToken).ConfigureAwait(false));
+                await ObserveStatsAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -62,6 +63,18 @@ internal sealed class InboxWorker(
                 return;
             }
         }
+    }
+
+    /// <summary>Refreshes the inbox gauges at most once per poll interval: the stats query counts the whole store.</summary>
+    private async Task ObserveStatsAsync(CancellationToken stoppingToken)
+    {
+        if (lastStatsTimestamp != 0 && timeProvider.GetElapsedTime(lastStatsTimestamp) < settings.PollInterval)
+        {
+            return;
+        }
+
+        lastStatsTimestamp = timeProvider.GetTimestamp();
+        metrics.InboxStatsObserved(await inbox.GetStatsAsync(stoppingToken).ConfigureAwait(false));
     }
 
     private async Task Idle(CancellationToken stoppingToken)

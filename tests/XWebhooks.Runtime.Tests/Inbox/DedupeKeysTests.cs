@@ -14,6 +14,10 @@ public sealed class DedupeKeysTests
         Assert.Equal("xaa:-2781149976877970683", Key(XProduct.Activity, "post.create", """{"event_uuid":"-2781149976877970683","payload":{}}"""));
 
     [Fact]
+    public void Activity_key_reads_a_numeric_event_uuid_after_other_values() =>
+        Assert.Equal("xaa:2080761390344937796", Key(XProduct.Activity, "post.create", """{"payload":{"event_uuid":"decoy"},"event_uuid":2080761390344937796}"""));
+
+    [Fact]
     public void Activity_without_event_uuid_has_no_key() =>
         Assert.Null(Key(XProduct.Activity, "post.create", """{"payload":{}}"""));
 
