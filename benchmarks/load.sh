@@ -5,6 +5,7 @@
 # payload: a name from XExamplePayloads (default activity/post.create) — a path under tests/fixtures without .json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. eng/common.sh
 duration=${1:-10}
 connections=${2:-32}
 payload=${3:-activity/post.create}
@@ -21,7 +22,7 @@ echo "== publishing (Native AOT)"
 
 body_file="tests/fixtures/$payload.json"
 [ -f "$body_file" ] || { echo "no fixture $body_file"; exit 1; }
-signature="sha256=$(openssl dgst -sha256 -hmac "$secret" -binary <"$body_file" | base64)"
+signature=$(x_signature "$secret" "$body_file")
 lua="$out/post.lua"
 python3 - "$body_file" "$signature" >"$lua" <<'PY'
 import sys
@@ -40,7 +41,6 @@ print('''done = function(summary, latency, requests)
 end''')
 PY
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 run() { # name binary inbox-mode -> prints requests/sec on stdout; every diagnostic goes to stderr (stdout is captured)
   local name=$1 binary=$2 mode=$3 port pid ready=0

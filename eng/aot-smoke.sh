@@ -3,6 +3,7 @@
 # binary on 127.0.0.1 and checks a CRC answer and a signed delivery. Prints size and time to first CRC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. eng/common.sh
 
 out=artifacts/aot-sample
 log=artifacts/aot-publish.log
@@ -19,7 +20,7 @@ binary="$out/XWebhooks.Sample"
 echo "AOT publish: 0 IL2xxx/IL3xxx warnings; binary $(du -h "$binary" | cut -f1) ($(stat -c %s "$binary") bytes)"
 
 secret="aot-smoke-secret"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 url="http://127.0.0.1:$port/webhooks/x"
 start_ns=$(date +%s%N)
 events=artifacts/aot-events.jsonl
@@ -41,16 +42,11 @@ if [ "$crc" != "{\"response_token\":\"$expected\"}" ]; then
 fi
 echo "Time from process start to first correct CRC answer: $(( (end_ns - start_ns) / 1000000 )) ms"
 
-post() { # fixture -> HTTP status of a correctly signed POST of it
-  local signature
-  signature="sha256=$(openssl dgst -sha256 -hmac "$secret" -binary <"$1" | base64)"
-  curl -s -o /dev/null -w '%{http_code}' -H "x-twitter-webhooks-signature: $signature" -H 'content-type: application/json' --data-binary "@$1" "$url"
-}
 # One documented payload per handler of the sample, through the generated dispatcher in the native binary.
 for fixture in activity/post.create activity/like.create activity/follow.follow activity/dm.received \
                account-activity/tweet_create_events account-activity/favorite_events account-activity/follow_events \
                stream/post activity/profile.update.bio; do
-  status=$(post "tests/fixtures/$fixture.json")
+  status=$(x_signed_post "$secret" "tests/fixtures/$fixture.json" "$url")
   [ "$status" = 200 ] || { echo "$fixture answered $status"; cat artifacts/aot-sample.log; exit 1; }
 done
 expected_types="post.create like.create follow.follow dm.received tweet_create_events favorite_events follow_events stream.post profile.update.bio"

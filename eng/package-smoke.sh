@@ -4,6 +4,7 @@
 # give zero IL2xxx/IL3xxx warnings and dispatch a signed delivery to the app's handler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. eng/common.sh
 root=$(pwd)
 feed="$root/artifacts/packages"
 work="$root/artifacts/package-consumer"
@@ -102,15 +103,13 @@ echo "== consumer: Native AOT publish"
 if grep -E 'warning IL[23][0-9]{3}' "$work/publish.log"; then echo "consumer AOT publish has trim/AOT warnings"; exit 1; fi
 
 secret=package-smoke-secret
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 url="http://127.0.0.1:$port/webhooks/x"
 XWebhooks__ConsumerSecret=$secret ASPNETCORE_URLS="http://127.0.0.1:$port" "$work/out/Consumer" >"$work/run.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 500); do curl -fsS "$url?crc_token=abc" >/dev/null 2>&1 && break; sleep 0.01; done
-body=tests/fixtures/activity/post.create.json
-signature="sha256=$(openssl dgst -sha256 -hmac "$secret" -binary <"$body" | base64)"
-status=$(curl -s -o /dev/null -w '%{http_code}' -H "x-twitter-webhooks-signature: $signature" -H 'content-type: application/json' --data-binary "@$body" "$url")
+status=$(x_signed_post "$secret" tests/fixtures/activity/post.create.json "$url")
 sleep 0.2
 [ "$status" = 200 ] && grep -q 'consumer handled post.create 2080761390344937796' "$work/run.log" \
   || { echo "consumer did not handle the delivery (status $status):"; cat "$work/run.log"; exit 1; }
