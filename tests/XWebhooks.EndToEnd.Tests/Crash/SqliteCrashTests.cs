@@ -21,6 +21,9 @@ public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
         {
             ["XWebhooks__Inbox__Path"] = Path.Combine(directory, "inbox.db"),
             ["Sample__EventsFile"] = eventsFile,
+            // Entries the killed process had leased come back when their lease runs out (default 2 minutes).
+            ["XWebhooks__Inbox__LeaseDuration"] = "00:00:03",
+            ["XWebhooks__Inbox__HandlerTimeout"] = "00:00:01",
         };
         var sample = await SampleProcess.StartAsync(port, directory, settings);
         var gate = new SemaphoreSlim(1, 1);
