@@ -40,6 +40,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private Task? _writerLoop;
     private SqliteConnection? _writer;
     private SqliteCommand? _insert;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private long _commitCount;
     private int _marksSinceCleanup;
     private int _disposed;
@@ -83,7 +84,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         return await ExecuteAsync<IReadOnlyList<XInboxEntry>>(tx =>
         {
             var now = NowMs();
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 UPDATE xwh_inbox
                 SET attempt = attempt + (CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END),
                     lease_token = $token,
@@ -93,25 +94,33 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
                     WHERE due_at <= $now AND (lease_until IS NULL OR lease_until < $now)
                     ORDER BY id
                     LIMIT $max)
-                RETURNING id, body, received_at, attempt;
+                RETURNING id, received_at, attempt;
                 """);
             command.Parameters.AddWithValue("$token", token);
             command.Parameters.AddWithValue("$until", now + (long)Math.Ceiling(leaseDuration.TotalMilliseconds));
             command.Parameters.AddWithValue("$now", now);
             command.Parameters.AddWithValue("$max", maxEntries);
 
-            var entries = new List<XInboxEntry>();
+            var leased = new List<(long Id, long ReceivedAt, int Attempt)>();
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    entries.Add(new XInboxEntry(
-                        reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
-                        (byte[])reader.GetValue(1),
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                        reader.GetInt32(3),
-                        token));
+                    leased.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2)));
                 }
+            }
+
+            var entries = new List<XInboxEntry>(leased.Count);
+            foreach (var (id, receivedAt, attempt) in leased)
+            {
+                var body = Command(tx, "SELECT body FROM xwh_inbox_body WHERE id = $id;");
+                body.Parameters.AddWithValue("$id", id);
+                entries.Add(new XInboxEntry(
+                    id.ToString(CultureInfo.InvariantCulture),
+                    (byte[])body.ExecuteScalar()!,
+                    DateTimeOffset.FromUnixTimeMilliseconds(receivedAt),
+                    attempt,
+                    token));
             }
 
             // RETURNING does not promise an order.
@@ -131,7 +140,10 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, "DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;");
+            var command = Command(tx, """
+                DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                DELETE FROM xwh_inbox_body WHERE id = $id AND NOT EXISTS (SELECT 1 FROM xwh_inbox WHERE id = $id);
+                """);
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$token", entry.LeaseToken);
             return command.ExecuteNonQuery();
@@ -150,7 +162,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 UPDATE xwh_inbox
                 SET attempt = attempt + 1, due_at = $due, lease_token = NULL, lease_until = NULL, last_error = $error
                 WHERE id = $id AND lease_token = $token;
@@ -175,10 +187,13 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 INSERT INTO xwh_dead_letters (inbox_id, body, received_at, attempts, error, dead_lettered_at)
-                SELECT id, body, received_at, attempt, $error, $now FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                SELECT i.id, b.body, i.received_at, i.attempt, $error, $now
+                FROM xwh_inbox i JOIN xwh_inbox_body b ON b.id = i.id
+                WHERE i.id = $id AND i.lease_token = $token;
                 DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                DELETE FROM xwh_inbox_body WHERE id = $id AND NOT EXISTS (SELECT 1 FROM xwh_inbox WHERE id = $id);
                 """);
             command.Parameters.AddWithValue("$error", error);
             command.Parameters.AddWithValue("$now", NowMs());
@@ -227,9 +242,11 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         return await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, """
-                INSERT INTO xwh_inbox (body, received_at, attempt, due_at)
-                SELECT body, received_at, 1, $now FROM xwh_dead_letters WHERE id = $id;
+            var command = Command(tx, """
+                INSERT INTO xwh_inbox (received_at, attempt, due_at)
+                SELECT received_at, 1, $now FROM xwh_dead_letters WHERE id = $id;
+                INSERT INTO xwh_inbox_body (id, body)
+                SELECT last_insert_rowid(), body FROM xwh_dead_letters WHERE id = $id AND changes() = 1;
                 DELETE FROM xwh_dead_letters WHERE id = $id;
                 """);
             command.Parameters.AddWithValue("$now", NowMs());
@@ -276,7 +293,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         await ExecuteAsync(tx =>
         {
             var now = NowMs();
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 INSERT INTO xwh_dedupe (key, expires_at) VALUES ($key, $expires)
                 ON CONFLICT (key) DO UPDATE SET expires_at = MAX(expires_at, excluded.expires_at);
                 """);
@@ -331,6 +348,11 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         }
 
         _insert?.Dispose();
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
         if (_writer is { } writer)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
@@ -346,17 +368,27 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private static bool TryParseId(string id, out long value)
         => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>
+    /// The writer's command for <paramref name="sql"/>, prepared once and reused (the writer is single-threaded):
+    /// preparing a statement costs more than running these small ones, and the writer is the inbox's bottleneck.
+    /// </summary>
     private SqliteCommand Command(SqliteTransaction transaction, string sql)
     {
-        var command = _writer!.CreateCommand();
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _writer!.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
         command.Transaction = transaction;
-        command.CommandText = sql;
+        command.Parameters.Clear();
         return command;
     }
 
     private int DeleteExpiredKeys(SqliteTransaction transaction, long now)
     {
-        using var command = Command(transaction, """
+        var command = Command(transaction, """
             DELETE FROM xwh_dedupe WHERE key IN (SELECT key FROM xwh_dedupe WHERE expires_at <= $now LIMIT $limit);
             """);
         command.Parameters.AddWithValue("$now", now);
@@ -432,7 +464,10 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             }
 
             var insert = writer.CreateCommand();
-            insert.CommandText = "INSERT INTO xwh_inbox (body, received_at, attempt, due_at) VALUES ($body, $received, 1, $due);";
+            insert.CommandText = """
+                INSERT INTO xwh_inbox (received_at, attempt, due_at) VALUES ($received, 1, $due);
+                INSERT INTO xwh_inbox_body (id, body) VALUES (last_insert_rowid(), $body);
+                """;
             insert.Parameters.Add("$body", SqliteType.Blob);
             insert.Parameters.Add("$received", SqliteType.Integer);
             insert.Parameters.Add("$due", SqliteType.Integer);
@@ -563,18 +598,18 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         public override void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction)
         {
             // A savepoint keeps one failing command from failing the others that share the commit.
-            transaction.Save("op");
+            inbox.Command(transaction, "SAVEPOINT op;").ExecuteNonQuery();
             try
             {
                 _result = work(transaction);
             }
             catch (SqliteException ex)
             {
-                transaction.Rollback("op");
+                inbox.Command(transaction, "ROLLBACK TO SAVEPOINT op;").ExecuteNonQuery();
                 _error = ex;
             }
 
-            transaction.Release("op");
+            inbox.Command(transaction, "RELEASE SAVEPOINT op;").ExecuteNonQuery();
         }
 
         public override void Succeed()
