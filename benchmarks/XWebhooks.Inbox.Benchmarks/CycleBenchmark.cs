@@ -65,10 +65,12 @@ internal static class CycleBenchmark
             await consumer;
             total.Stop();
 
+            var wal = new FileInfo(Path.Combine(directory, "bench.db-wal"));
+            var walMegabytes = wal.Exists ? wal.Length / 1048576.0 : 0;
             Array.Sort(latencies);
             double P(double q) => latencies[Math.Min(n - 1, (int)Math.Ceiling(q * n) - 1)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"cycle, body {bodyBytes} B: appends {n / appendSeconds,7:F0}/s  ack p50 {P(0.50),6:F2} ms  p99 {P(0.99),6:F2} ms  max {latencies[^1],7:F2} ms  all consumed {n / total.Elapsed.TotalSeconds,7:F0}/s  commits {inbox.CommitCount}"));
+                $"cycle, body {bodyBytes} B: appends {n / appendSeconds,7:F0}/s  ack p50 {P(0.50),6:F2} ms  p99 {P(0.99),6:F2} ms  max {latencies[^1],7:F2} ms  all consumed {n / total.Elapsed.TotalSeconds,7:F0}/s  commits {inbox.CommitCount}  WAL {walMegabytes:F1} MB"));
         }
         finally
         {

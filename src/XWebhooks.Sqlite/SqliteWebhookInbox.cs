@@ -31,6 +31,8 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private const int MaxBatch = 1024;
     private const int DedupeCleanupEvery = 512;
     private const int DedupeCleanupLimit = 1000;
+    private const int WriterCheckpointPages = 8192;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -38,6 +40,8 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private readonly Lock _startLock = new();
     private Task? _started;
     private Task? _writerLoop;
+    private Task? _checkpointLoop;
+    private readonly CancellationTokenSource _stopCheckpoints = new();
     private SqliteConnection? _writer;
     private SqliteCommand? _insert;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -347,6 +351,14 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             await loop.ConfigureAwait(false);
         }
 
+        await _stopCheckpoints.CancelAsync().ConfigureAwait(false);
+        if (_checkpointLoop is { } checkpoints)
+        {
+            await checkpoints.ConfigureAwait(false);
+        }
+
+        _stopCheckpoints.Dispose();
+
         _insert?.Dispose();
         foreach (var command in _commands.Values)
         {
@@ -453,7 +465,9 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             using (var pragmas = writer.CreateCommand())
             {
                 // WAL survives in the file; synchronous and busy_timeout are per connection.
-                pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+                // The writer checkpoints only as a backstop (WriterCheckpointPages); CheckpointLoopAsync copies the WAL
+                // into the database beside it, so acknowledgements do not wait behind checkpoints.
+                pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint={WriterCheckpointPages};";
                 pragmas.ExecuteNonQuery();
             }
 
@@ -475,6 +489,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             _writer = writer;
             _insert = insert;
             _writerLoop = Task.Run(WriterLoopAsync);
+            _checkpointLoop = Task.Run(CheckpointLoopAsync);
         }
         catch
         {
@@ -502,6 +517,37 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
                 CommitBatch(batch);
                 batch.Clear();
             }
+        }
+    }
+
+    /// <summary>
+    /// Copies committed WAL frames into the database on its own connection (PASSIVE: never blocks the writer).
+    /// The WAL can only start over once everything in it was copied; the writer's own checkpoint at
+    /// <see cref="WriterCheckpointPages"/> finishes the little this loop has not copied yet, which bounds the WAL.
+    /// </summary>
+    private async Task CheckpointLoopAsync()
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(_stopCheckpoints.Token).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            using var timer = new PeriodicTimer(CheckpointInterval, _time);
+            while (await timer.WaitForNextTickAsync(_stopCheckpoints.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    command.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // Busy with another checkpoint or a transient I/O error: the next tick (or the writer's backstop) does it.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopCheckpoints.IsCancellationRequested)
+        {
         }
     }
 
