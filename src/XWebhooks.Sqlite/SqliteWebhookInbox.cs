@@ -23,6 +23,11 @@ namespace XWebhooks.Sqlite;
 /// <see cref="RetryLaterAsync"/> and <see cref="DeadLetterAsync"/> act only while the entry still carries the
 /// caller's lease token; otherwise they do nothing (the lease expired and another lease owns the entry).
 /// </para>
+/// <para>
+/// <b>Restart.</b> The store holds an exclusive lock on <c>&lt;path&gt;.owner</c> while open. The first store to open
+/// the file after the previous owner died releases the leases that process held, so its entries are retried at
+/// once rather than when their leases run out.
+/// </para>
 /// <para>Reads (<see cref="GetStatsAsync"/>, <see cref="ListDeadLettersAsync"/>, <see cref="WasProcessedAsync"/>) use
 /// separate pooled connections and never wait for the writer.</para>
 /// </remarks>
@@ -35,6 +40,8 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly string _connectionString;
+    private readonly string _path;
+    private FileStream? _ownerLock;
     private readonly TimeProvider _time;
     private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
@@ -57,6 +64,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path, nameof(options) + "." + nameof(options.Path));
 
+        _path = Path.GetFullPath(options.Path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
@@ -370,6 +378,8 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             await writer.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearPool(writer);
         }
+
+        _ownerLock?.Dispose();
     }
 
     /// <summary>Synchronous <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
@@ -474,6 +484,11 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             using (var tx = writer.BeginTransaction())
             {
                 SqliteSchema.Ensure(writer, tx);
+                if (TryBecomeOwner())
+                {
+                    ReleaseLeasesOfEarlierProcesses(writer, tx);
+                }
+
                 tx.Commit();
             }
 
@@ -494,8 +509,40 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         catch
         {
             writer.Dispose();
+            _ownerLock?.Dispose();
+            _ownerLock = null;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Takes an exclusive lock on <c>&lt;path&gt;.owner</c> for the store's lifetime (the OS drops it when the process dies).
+    /// False when another live store holds it: then the leases in the file may be that store's and stay as they are.
+    /// </summary>
+    private bool TryBecomeOwner()
+    {
+        try
+        {
+            _ownerLock = new FileStream(_path + ".owner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Called only by the owner (<see cref="TryBecomeOwner"/>): no other live store uses the file, so a lease still
+    /// held was taken by a process that is gone (killed, crashed). The entry is due now instead of after the rest
+    /// of its lease, and the next lease counts it as another attempt.
+    /// </summary>
+    private static void ReleaseLeasesOfEarlierProcesses(SqliteConnection writer, SqliteTransaction transaction)
+    {
+        using var command = writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE xwh_inbox SET lease_until = 0 WHERE lease_until > 0;";
+        command.ExecuteNonQuery();
     }
 
     private async Task WriterLoopAsync()
