@@ -5,7 +5,7 @@ namespace XWebhooks.Sqlite;
 /// <summary>Creates and versions the inbox tables. Every table is prefixed <c>xwh_</c> so the file can be shared.</summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private const string Version1 = """
         CREATE TABLE xwh_inbox (
@@ -34,6 +34,17 @@ internal static class SqliteSchema
         CREATE INDEX xwh_dedupe_expires_at ON xwh_dedupe (expires_at);
         """;
 
+    // Bodies live apart from the entry rows: leases, retries and completes rewrite a whole row, and with the body
+    // inline every lease rewrote kilobytes of overflow pages into the WAL (and the checkpoint copied them again).
+    private const string Version2 = """
+        CREATE TABLE xwh_inbox_body (
+            id   INTEGER PRIMARY KEY,
+            body BLOB    NOT NULL
+        );
+        INSERT INTO xwh_inbox_body (id, body) SELECT id, body FROM xwh_inbox;
+        ALTER TABLE xwh_inbox DROP COLUMN body;
+        """;
+
     /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new; refuses a newer schema.</summary>
     public static void Ensure(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -51,6 +62,12 @@ internal static class SqliteSchema
         if (existing < 1)
         {
             command.CommandText = Version1 + "INSERT INTO xwh_schema (version) VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+
+        if (existing < 2)
+        {
+            command.CommandText = Version2 + "INSERT INTO xwh_schema (version) VALUES (2);";
             command.ExecuteNonQuery();
         }
     }
