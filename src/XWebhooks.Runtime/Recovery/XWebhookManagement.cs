@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace XWebhooks.Recovery;
+
+/// <summary>Registers the <see cref="IXWebhookManagement"/> seam unless a test registered its own.</summary>
+internal static class XWebhookManagement
+{
+    public static void AddTo(IServiceCollection services)
+    {
+        services.TryAddSingleton<IXWebhookManagement>(static _ => UnavailableWebhookManagement.Instance);
+    }
+
+    private sealed class UnavailableWebhookManagement : IXWebhookManagement
+    {
+        public static readonly UnavailableWebhookManagement Instance = new();
+
+        public bool IsAvailable => false;
+
+        public string? RegisteredWebhookId => null;
+
+        public Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No XWebhooks management client is registered (AddXWebhooksClient).");
+    }
+}
