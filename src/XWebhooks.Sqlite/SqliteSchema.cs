@@ -5,7 +5,7 @@ namespace XWebhooks.Sqlite;
 /// <summary>Creates and versions the inbox tables. Every table is prefixed <c>xwh_</c> so the file can be shared.</summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private const string Version1 = """
         CREATE TABLE xwh_inbox (
@@ -34,7 +34,15 @@ internal static class SqliteSchema
         CREATE INDEX xwh_dedupe_expires_at ON xwh_dedupe (expires_at);
         """;
 
-    /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new; refuses a newer schema.</summary>
+    // Version 2: the delivery watermark (one row per name; the runtime uses "default").
+    private const string Version2 = """
+        CREATE TABLE xwh_watermark (
+            name        TEXT    NOT NULL PRIMARY KEY,
+            received_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
+    /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new, upgrades an older one; refuses a newer schema.</summary>
     public static void Ensure(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
@@ -51,6 +59,12 @@ internal static class SqliteSchema
         if (existing < 1)
         {
             command.CommandText = Version1 + "INSERT INTO xwh_schema (version) VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+
+        if (existing < 2)
+        {
+            command.CommandText = Version2 + "INSERT INTO xwh_schema (version) VALUES (2);";
             command.ExecuteNonQuery();
         }
     }

@@ -346,7 +346,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private static bool TryParseId(string id, out long value)
         => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
-    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    internal SqliteCommand Command(SqliteTransaction transaction, string sql)
     {
         var command = _writer!.CreateCommand();
         command.Transaction = transaction;
@@ -364,7 +364,8 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         return command.ExecuteNonQuery();
     }
 
-    private async ValueTask<T> ExecuteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on the writer inside the next group commit; completes after COMMIT.</summary>
+    internal async ValueTask<T> ExecuteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var op = new CommandOp<T>(work, cancellationToken);
@@ -381,7 +382,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         }
     }
 
-    private async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    internal async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         await EnsureStartedAsync().ConfigureAwait(false);
         var connection = new SqliteConnection(_connectionString);

@@ -1,0 +1,29 @@
+namespace XWebhooks.Recovery.Tests;
+
+/// <summary>X's management API as the health check and gap recovery see it, answering what the test set.</summary>
+internal sealed class FakeWebhookManagement : IXWebhookManagement
+{
+    private int validityCalls;
+
+    public bool IsAvailable { get; set; } = true;
+
+    public string? RegisteredWebhookId { get; set; }
+
+    /// <summary>The <c>valid</c> flag per listed webhook id.</summary>
+    public Dictionary<string, bool> Webhooks { get; } = new(StringComparer.Ordinal);
+
+    public Exception? Failure { get; set; }
+
+    public int ValidityCalls => Volatile.Read(ref validityCalls);
+
+    public Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref validityCalls);
+        if (Failure is { } failure)
+        {
+            return Task.FromException<bool?>(failure);
+        }
+
+        return Task.FromResult<bool?>(Webhooks.TryGetValue(webhookId, out var valid) ? valid : null);
+    }
+}
