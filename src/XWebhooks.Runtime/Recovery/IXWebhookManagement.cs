@@ -14,4 +14,10 @@ internal interface IXWebhookManagement
 
     /// <summary>The webhook's <c>valid</c> flag at X; null when X lists no webhook with that id. Throws when the call fails.</summary>
     Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks X to replay the webhook's events between <paramref name="from"/> and <paramref name="to"/>. X's refusals
+    /// come back as the result; transport failures and server errors throw.
+    /// </summary>
+    Task<ReplayRequestResult> CreateReplayJobAsync(string webhookId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

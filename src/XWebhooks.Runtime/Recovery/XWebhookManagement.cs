@@ -20,6 +20,11 @@ internal static class XWebhookManagement
         public string? RegisteredWebhookId => null;
 
         public Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No XWebhooks management client is registered (AddXWebhooksClient).");
+            throw new InvalidOperationException(NotRegistered);
+
+        public Task<ReplayRequestResult> CreateReplayJobAsync(string webhookId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(NotRegistered);
+
+        private const string NotRegistered = "No XWebhooks management client is registered (AddXWebhooksClient).";
     }
 }
