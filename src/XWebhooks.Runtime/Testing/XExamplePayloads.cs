@@ -32,4 +32,33 @@ public static class XExamplePayloads
         stream.ReadExactly(bytes);
         return bytes;
     }
+
+    /// <summary>
+    /// The example called <paramref name="nameOrKind"/>: an exact name (<c>activity/post.create</c>) or a bare
+    /// kind that names one example (<c>post.create</c>, <c>favorite_events</c>, <c>post</c> for the filtered-stream post).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No example, or more than one, has that kind; the message lists the candidates.</exception>
+    public static string Resolve(string nameOrKind)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nameOrKind);
+        if (Names.Contains(nameOrKind, StringComparer.Ordinal))
+        {
+            return nameOrKind;
+        }
+
+        var matches = Names.Where(name => name.EndsWith("/" + nameOrKind, StringComparison.Ordinal)).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new KeyNotFoundException($"No X example payload is called '{nameOrKind}'. Known examples: {string.Join(", ", Names)}."),
+            _ => throw new KeyNotFoundException($"'{nameOrKind}' names more than one example ({string.Join(", ", matches)}); use the full name."),
+        };
+    }
+
+    /// <summary>
+    /// The example named by <paramref name="nameOrKind"/> (see <see cref="Resolve"/>) with fresh identifiers, so
+    /// that a receiver's dedupe treats every call's result as a new event: the X Activity API <c>event_uuid</c>,
+    /// Account Activity event ids and timestamps, the filtered-stream post id. Everything else is the documented example.
+    /// </summary>
+    public static byte[] CreateUnique(string nameOrKind) => XExampleRefresher.WithFreshIds(Get(Resolve(nameOrKind)));
 }
