@@ -32,12 +32,13 @@ public static class XWebhooksHealthCheckBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
         var services = builder.Services;
-        var options = services.AddOptions<XWebhooksHealthCheckOptions>();
+        var options = services.AddOptions<XWebhooksHealthCheckOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksHealthCheckOptions>, XWebhooksHealthCheckOptionsValidator>());
         XWebhookManagement.AddTo(services);
         services.TryAddSingleton(static sp => new WebhookStatusCache(sp.GetRequiredService<IXWebhookManagement>(), sp.GetRequiredService<TimeProvider>()));
         return builder.Add(new HealthCheckRegistration(
