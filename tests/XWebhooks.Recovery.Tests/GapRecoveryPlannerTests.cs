@@ -25,7 +25,7 @@ public sealed class GapRecoveryPlannerTests
     }
 
     [Fact]
-    public void Longer_gap_replays_from_the_watermark_minus_the_margin_to_the_start()
+    public void Longer_gap_replays_from_the_watermark_minus_the_margin_to_the_end_of_the_start_minute()
     {
         var last = Start.AddMinutes(-47);
         var plan = GapRecoveryPlanner.Plan(last, Start, options);
@@ -33,7 +33,14 @@ public sealed class GapRecoveryPlannerTests
         Assert.Equal(GapRecoveryDecision.Replay, plan.Decision);
         Assert.Equal(TimeSpan.FromMinutes(47), plan.Gap);
         Assert.Equal(last.AddMinutes(-5), plan.From);
-        Assert.Equal(Start, plan.To);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 12, 1, 0, TimeSpan.Zero), plan.To); // started 12:00:20
+    }
+
+    [Fact]
+    public void Start_on_a_whole_minute_is_its_own_end()
+    {
+        var start = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(start, GapRecoveryPlanner.Plan(start.AddHours(-1), start, options).To);
     }
 
     [Fact]

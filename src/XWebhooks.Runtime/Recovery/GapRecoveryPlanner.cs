@@ -6,7 +6,8 @@ internal static class GapRecoveryPlanner
     /// <summary>
     /// Decides from the previous run's watermark and the time this run started: no watermark → nothing; a gap up to
     /// <see cref="XWebhooksGapRecoveryOptions.MinimumGap"/> → nothing; otherwise replay from the watermark minus
-    /// <see cref="XWebhooksGapRecoveryOptions.Margin"/> to the start.
+    /// <see cref="XWebhooksGapRecoveryOptions.Margin"/> to the start, rounded up to a whole minute: X reads
+    /// <c>to_date</c> as a minute (<c>yyyyMMddHHmm</c>, inclusive), and events of the minute of the start must be in.
     /// </summary>
     public static GapRecoveryPlan Plan(DateTimeOffset? lastReceived, DateTimeOffset startedAt, XWebhooksGapRecoveryOptions options)
     {
@@ -18,7 +19,7 @@ internal static class GapRecoveryPlanner
         var gap = startedAt - last;
         return gap <= options.MinimumGap
             ? new(GapRecoveryDecision.GapTooSmall, last, gap, startedAt, startedAt)
-            : new(GapRecoveryDecision.Replay, last, gap, last - options.Margin, startedAt);
+            : new(GapRecoveryDecision.Replay, last, gap, last - options.Margin, CeilingToMinute(startedAt));
     }
 
     /// <summary>
@@ -32,7 +33,7 @@ internal static class GapRecoveryPlanner
         return from < earliest ? (earliest, true) : (from, false);
     }
 
-    private static DateTimeOffset CeilingToMinute(DateTimeOffset value)
+    internal static DateTimeOffset CeilingToMinute(DateTimeOffset value)
     {
         var remainder = value.UtcTicks % TimeSpan.TicksPerMinute;
         return remainder == 0 ? value : value.AddTicks(TimeSpan.TicksPerMinute - remainder);

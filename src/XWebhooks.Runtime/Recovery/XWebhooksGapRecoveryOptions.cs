@@ -27,8 +27,9 @@ public sealed class XWebhooksGapRecoveryOptions
 
     /// <summary>
     /// X documents that a replay's <c>to_date</c> must lie at least 10 minutes in the past, so by default the
-    /// replay job is requested 10 minutes after start, covering up to the start. Set <see cref="TimeSpan.Zero"/>
-    /// for a local emulator that relaxes the rule.
+    /// replay job is requested about 10 minutes after start, covering up to the start (rounded up to the minute).
+    /// Set <see cref="TimeSpan.Zero"/> for a local emulator that relaxes the rule: the request then waits only
+    /// for the minute of the start to end, since <c>to_date</c> may not lie in the future.
     /// </summary>
     public TimeSpan MinimumToDateAge { get; set; } = TimeSpan.FromMinutes(10);
 }
