@@ -1,8 +1,17 @@
 // SQLite inbox append benchmark: N appends at concurrency 1 and 64 on a real temp file (WAL, synchronous=FULL).
 // Prints appends/s and latency percentiles; asserts nothing. Usage: dotnet run -c Release -- [N] [concurrency...]
+// "cycle [N] [body bytes]" runs CycleBenchmark instead: appends while a consumer leases, marks and completes.
 using System.Diagnostics;
 using System.Globalization;
 using XWebhooks.Sqlite;
+
+if (args.Length > 0 && args[0] == "cycle")
+{
+    await CycleBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8192);
+    return;
+}
 
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var levels = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 64];

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using XWebhooks.Recovery;
 
 namespace XWebhooks.Sqlite;
@@ -41,7 +40,7 @@ public sealed class SqliteDeliveryWatermark : IXDeliveryWatermark
         var ms = receivedAt.ToUnixTimeMilliseconds();
         await inbox.ExecuteAsync(tx =>
         {
-            using SqliteCommand command = inbox.Command(tx, """
+            var command = inbox.Command(tx, """
                 INSERT INTO xwh_watermark (name, received_at) VALUES ($name, $at)
                 ON CONFLICT (name) DO UPDATE SET received_at = MAX(received_at, excluded.received_at);
                 """);

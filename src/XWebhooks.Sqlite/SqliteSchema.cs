@@ -5,7 +5,7 @@ namespace XWebhooks.Sqlite;
 /// <summary>Creates and versions the inbox tables. Every table is prefixed <c>xwh_</c> so the file can be shared.</summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const string Version1 = """
         CREATE TABLE xwh_inbox (
@@ -34,8 +34,19 @@ internal static class SqliteSchema
         CREATE INDEX xwh_dedupe_expires_at ON xwh_dedupe (expires_at);
         """;
 
-    // Version 2: the delivery watermark (one row per name; the runtime uses "default").
+    // Bodies live apart from the entry rows: leases, retries and completes rewrite a whole row, and with the body
+    // inline every lease rewrote kilobytes of overflow pages into the WAL (and the checkpoint copied them again).
     private const string Version2 = """
+        CREATE TABLE xwh_inbox_body (
+            id   INTEGER PRIMARY KEY,
+            body BLOB    NOT NULL
+        );
+        INSERT INTO xwh_inbox_body (id, body) SELECT id, body FROM xwh_inbox;
+        ALTER TABLE xwh_inbox DROP COLUMN body;
+        """;
+
+    // Version 3: the delivery watermark (one row per name; the runtime uses "default").
+    private const string Version3 = """
         CREATE TABLE xwh_watermark (
             name        TEXT    NOT NULL PRIMARY KEY,
             received_at INTEGER NOT NULL
@@ -65,6 +76,12 @@ internal static class SqliteSchema
         if (existing < 2)
         {
             command.CommandText = Version2 + "INSERT INTO xwh_schema (version) VALUES (2);";
+            command.ExecuteNonQuery();
+        }
+
+        if (existing < 3)
+        {
+            command.CommandText = Version3 + "INSERT INTO xwh_schema (version) VALUES (3);";
             command.ExecuteNonQuery();
         }
     }

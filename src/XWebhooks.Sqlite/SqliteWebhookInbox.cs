@@ -23,6 +23,11 @@ namespace XWebhooks.Sqlite;
 /// <see cref="RetryLaterAsync"/> and <see cref="DeadLetterAsync"/> act only while the entry still carries the
 /// caller's lease token; otherwise they do nothing (the lease expired and another lease owns the entry).
 /// </para>
+/// <para>
+/// <b>Restart.</b> The store holds an exclusive lock on <c>&lt;path&gt;.owner</c> while open. The first store to open
+/// the file after the previous owner died releases the leases that process held, so its entries are retried at
+/// once rather than when their leases run out.
+/// </para>
 /// <para>Reads (<see cref="GetStatsAsync"/>, <see cref="ListDeadLettersAsync"/>, <see cref="WasProcessedAsync"/>) use
 /// separate pooled connections and never wait for the writer.</para>
 /// </remarks>
@@ -31,15 +36,22 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private const int MaxBatch = 1024;
     private const int DedupeCleanupEvery = 512;
     private const int DedupeCleanupLimit = 1000;
+    private const int WriterCheckpointPages = 8192;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly string _connectionString;
+    private readonly string _path;
+    private FileStream? _ownerLock;
     private readonly TimeProvider _time;
     private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
     private Task? _started;
     private Task? _writerLoop;
+    private Task? _checkpointLoop;
+    private readonly CancellationTokenSource _stopCheckpoints = new();
     private SqliteConnection? _writer;
     private SqliteCommand? _insert;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private long _commitCount;
     private int _marksSinceCleanup;
     private int _disposed;
@@ -52,6 +64,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path, nameof(options) + "." + nameof(options.Path));
 
+        _path = Path.GetFullPath(options.Path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
@@ -83,7 +96,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         return await ExecuteAsync<IReadOnlyList<XInboxEntry>>(tx =>
         {
             var now = NowMs();
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 UPDATE xwh_inbox
                 SET attempt = attempt + (CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END),
                     lease_token = $token,
@@ -93,25 +106,33 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
                     WHERE due_at <= $now AND (lease_until IS NULL OR lease_until < $now)
                     ORDER BY id
                     LIMIT $max)
-                RETURNING id, body, received_at, attempt;
+                RETURNING id, received_at, attempt;
                 """);
             command.Parameters.AddWithValue("$token", token);
             command.Parameters.AddWithValue("$until", now + (long)Math.Ceiling(leaseDuration.TotalMilliseconds));
             command.Parameters.AddWithValue("$now", now);
             command.Parameters.AddWithValue("$max", maxEntries);
 
-            var entries = new List<XInboxEntry>();
+            var leased = new List<(long Id, long ReceivedAt, int Attempt)>();
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    entries.Add(new XInboxEntry(
-                        reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
-                        (byte[])reader.GetValue(1),
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                        reader.GetInt32(3),
-                        token));
+                    leased.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2)));
                 }
+            }
+
+            var entries = new List<XInboxEntry>(leased.Count);
+            foreach (var (id, receivedAt, attempt) in leased)
+            {
+                var body = Command(tx, "SELECT body FROM xwh_inbox_body WHERE id = $id;");
+                body.Parameters.AddWithValue("$id", id);
+                entries.Add(new XInboxEntry(
+                    id.ToString(CultureInfo.InvariantCulture),
+                    (byte[])body.ExecuteScalar()!,
+                    DateTimeOffset.FromUnixTimeMilliseconds(receivedAt),
+                    attempt,
+                    token));
             }
 
             // RETURNING does not promise an order.
@@ -131,7 +152,10 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, "DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;");
+            var command = Command(tx, """
+                DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                DELETE FROM xwh_inbox_body WHERE id = $id AND NOT EXISTS (SELECT 1 FROM xwh_inbox WHERE id = $id);
+                """);
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$token", entry.LeaseToken);
             return command.ExecuteNonQuery();
@@ -150,7 +174,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 UPDATE xwh_inbox
                 SET attempt = attempt + 1, due_at = $due, lease_token = NULL, lease_until = NULL, last_error = $error
                 WHERE id = $id AND lease_token = $token;
@@ -175,10 +199,13 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 INSERT INTO xwh_dead_letters (inbox_id, body, received_at, attempts, error, dead_lettered_at)
-                SELECT id, body, received_at, attempt, $error, $now FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                SELECT i.id, b.body, i.received_at, i.attempt, $error, $now
+                FROM xwh_inbox i JOIN xwh_inbox_body b ON b.id = i.id
+                WHERE i.id = $id AND i.lease_token = $token;
                 DELETE FROM xwh_inbox WHERE id = $id AND lease_token = $token;
+                DELETE FROM xwh_inbox_body WHERE id = $id AND NOT EXISTS (SELECT 1 FROM xwh_inbox WHERE id = $id);
                 """);
             command.Parameters.AddWithValue("$error", error);
             command.Parameters.AddWithValue("$now", NowMs());
@@ -227,9 +254,11 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         return await ExecuteAsync(tx =>
         {
-            using var command = Command(tx, """
-                INSERT INTO xwh_inbox (body, received_at, attempt, due_at)
-                SELECT body, received_at, 1, $now FROM xwh_dead_letters WHERE id = $id;
+            var command = Command(tx, """
+                INSERT INTO xwh_inbox (received_at, attempt, due_at)
+                SELECT received_at, 1, $now FROM xwh_dead_letters WHERE id = $id;
+                INSERT INTO xwh_inbox_body (id, body)
+                SELECT last_insert_rowid(), body FROM xwh_dead_letters WHERE id = $id AND changes() = 1;
                 DELETE FROM xwh_dead_letters WHERE id = $id;
                 """);
             command.Parameters.AddWithValue("$now", NowMs());
@@ -276,7 +305,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         await ExecuteAsync(tx =>
         {
             var now = NowMs();
-            using var command = Command(tx, """
+            var command = Command(tx, """
                 INSERT INTO xwh_dedupe (key, expires_at) VALUES ($key, $expires)
                 ON CONFLICT (key) DO UPDATE SET expires_at = MAX(expires_at, excluded.expires_at);
                 """);
@@ -330,12 +359,27 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             await loop.ConfigureAwait(false);
         }
 
+        await _stopCheckpoints.CancelAsync().ConfigureAwait(false);
+        if (_checkpointLoop is { } checkpoints)
+        {
+            await checkpoints.ConfigureAwait(false);
+        }
+
+        _stopCheckpoints.Dispose();
+
         _insert?.Dispose();
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
         if (_writer is { } writer)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearPool(writer);
         }
+
+        _ownerLock?.Dispose();
     }
 
     /// <summary>Synchronous <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
@@ -346,17 +390,28 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private static bool TryParseId(string id, out long value)
         => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>
+    /// The writer's command for <paramref name="sql"/>, prepared once and reused (the writer is single-threaded):
+    /// preparing a statement costs more than running these small ones, and the writer is the inbox's bottleneck.
+    /// Owned by the inbox: callers must not dispose it.
+    /// </summary>
     internal SqliteCommand Command(SqliteTransaction transaction, string sql)
     {
-        var command = _writer!.CreateCommand();
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _writer!.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
         command.Transaction = transaction;
-        command.CommandText = sql;
+        command.Parameters.Clear();
         return command;
     }
 
     private int DeleteExpiredKeys(SqliteTransaction transaction, long now)
     {
-        using var command = Command(transaction, """
+        var command = Command(transaction, """
             DELETE FROM xwh_dedupe WHERE key IN (SELECT key FROM xwh_dedupe WHERE expires_at <= $now LIMIT $limit);
             """);
         command.Parameters.AddWithValue("$now", now);
@@ -422,18 +477,28 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             using (var pragmas = writer.CreateCommand())
             {
                 // WAL survives in the file; synchronous and busy_timeout are per connection.
-                pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+                // The writer checkpoints only as a backstop (WriterCheckpointPages); CheckpointLoopAsync copies the WAL
+                // into the database beside it, so acknowledgements do not wait behind checkpoints.
+                pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint={WriterCheckpointPages};";
                 pragmas.ExecuteNonQuery();
             }
 
             using (var tx = writer.BeginTransaction())
             {
                 SqliteSchema.Ensure(writer, tx);
+                if (TryBecomeOwner())
+                {
+                    ReleaseLeasesOfEarlierProcesses(writer, tx);
+                }
+
                 tx.Commit();
             }
 
             var insert = writer.CreateCommand();
-            insert.CommandText = "INSERT INTO xwh_inbox (body, received_at, attempt, due_at) VALUES ($body, $received, 1, $due);";
+            insert.CommandText = """
+                INSERT INTO xwh_inbox (received_at, attempt, due_at) VALUES ($received, 1, $due);
+                INSERT INTO xwh_inbox_body (id, body) VALUES (last_insert_rowid(), $body);
+                """;
             insert.Parameters.Add("$body", SqliteType.Blob);
             insert.Parameters.Add("$received", SqliteType.Integer);
             insert.Parameters.Add("$due", SqliteType.Integer);
@@ -441,12 +506,45 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             _writer = writer;
             _insert = insert;
             _writerLoop = Task.Run(WriterLoopAsync);
+            _checkpointLoop = Task.Run(CheckpointLoopAsync);
         }
         catch
         {
             writer.Dispose();
+            _ownerLock?.Dispose();
+            _ownerLock = null;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Takes an exclusive lock on <c>&lt;path&gt;.owner</c> for the store's lifetime (the OS drops it when the process dies).
+    /// False when another live store holds it: then the leases in the file may be that store's and stay as they are.
+    /// </summary>
+    private bool TryBecomeOwner()
+    {
+        try
+        {
+            _ownerLock = new FileStream(_path + ".owner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Called only by the owner (<see cref="TryBecomeOwner"/>): no other live store uses the file, so a lease still
+    /// held was taken by a process that is gone (killed, crashed). The entry is due now instead of after the rest
+    /// of its lease, and the next lease counts it as another attempt.
+    /// </summary>
+    private static void ReleaseLeasesOfEarlierProcesses(SqliteConnection writer, SqliteTransaction transaction)
+    {
+        using var command = writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE xwh_inbox SET lease_until = 0 WHERE lease_until > 0;";
+        command.ExecuteNonQuery();
     }
 
     private async Task WriterLoopAsync()
@@ -468,6 +566,37 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
                 CommitBatch(batch);
                 batch.Clear();
             }
+        }
+    }
+
+    /// <summary>
+    /// Copies committed WAL frames into the database on its own connection (PASSIVE: never blocks the writer).
+    /// The WAL can only start over once everything in it was copied; the writer's own checkpoint at
+    /// <see cref="WriterCheckpointPages"/> finishes the little this loop has not copied yet, which bounds the WAL.
+    /// </summary>
+    private async Task CheckpointLoopAsync()
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(_stopCheckpoints.Token).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            using var timer = new PeriodicTimer(CheckpointInterval, _time);
+            while (await timer.WaitForNextTickAsync(_stopCheckpoints.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    command.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // Busy with another checkpoint or a transient I/O error: the next tick (or the writer's backstop) does it.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopCheckpoints.IsCancellationRequested)
+        {
         }
     }
 
@@ -564,18 +693,18 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         public override void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction)
         {
             // A savepoint keeps one failing command from failing the others that share the commit.
-            transaction.Save("op");
+            inbox.Command(transaction, "SAVEPOINT op;").ExecuteNonQuery();
             try
             {
                 _result = work(transaction);
             }
             catch (SqliteException ex)
             {
-                transaction.Rollback("op");
+                inbox.Command(transaction, "ROLLBACK TO SAVEPOINT op;").ExecuteNonQuery();
                 _error = ex;
             }
 
-            transaction.Release("op");
+            inbox.Command(transaction, "RELEASE SAVEPOINT op;").ExecuteNonQuery();
         }
 
         public override void Succeed()

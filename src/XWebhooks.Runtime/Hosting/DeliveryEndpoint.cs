@@ -136,22 +136,19 @@ internal sealed class DeliveryEndpoint(
         var dispatch = processor.DispatchAsync(located, context.RequestServices, budget.Token);
         try
         {
-            await dispatch.WaitAsync(settings.ResponseBudget, timeProvider).ConfigureAwait(false);
+            // Synchronous handlers complete here: no wait to set up. Otherwise the one budget timer also ends
+            // the wait, whether or not the handlers observe their token.
+            await (dispatch.IsCompleted ? dispatch : dispatch.WaitAsync(budget.Token)).ConfigureAwait(false);
             return (new(StatusCodes.Status200OK, XWebhooksOutcomes.Accepted, delivery.Product, null), false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return (new(0, XWebhooksOutcomes.Aborted, delivery.Product, null), !dispatch.IsCompleted);
         }
-        catch (TimeoutException ex) when (!ReferenceEquals(ex, dispatch.Exception?.InnerException))
-        {
-            // WaitAsync gave up, not a handler. Handlers that ignore the cancelled token may still be running:
-            // then their buffer must not go back to the pool.
-            return (BudgetExceeded(delivery), !dispatch.IsCompleted);
-        }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
-            return (BudgetExceeded(delivery), false);
+            // Handlers that ignore the cancelled token may still be running: then their buffer must not go back to the pool.
+            return (BudgetExceeded(delivery), !dispatch.IsCompleted);
         }
         catch (Exception)
         {
