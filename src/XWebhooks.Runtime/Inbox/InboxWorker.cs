@@ -8,7 +8,7 @@ using XWebhooks.Diagnostics;
 namespace XWebhooks.Inbox;
 
 /// <summary>
-/// Processes stored deliveries: leases a batch, runs the handlers of each delivery in its own DI scope, and
+/// Processes stored deliveries: keeps up to <see cref="XWebhooksInboxOptions.MaxConcurrency"/> leased, runs the handlers of each delivery in its own DI scope, and
 /// completes it, reschedules it with exponential backoff and jitter, or dead-letters it after
 /// <see cref="XWebhooksInboxOptions.MaxAttempts"/> attempts (or at once when the body cannot be parsed).
 /// </summary>
@@ -27,45 +27,83 @@ internal sealed class InboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = stoppingToken };
+        // A pipeline, not batches: whenever a delivery finishes, its slot is leased again at once. Waiting for a
+        // whole batch would hold every slot behind the slowest delivery and the store's commits in between.
+        var running = new List<Task>(settings.MaxConcurrency);
+        Task? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<XInboxEntry> leased;
-            try
+            running.RemoveAll(static task => task.IsCompleted);
+            var free = settings.MaxConcurrency - running.Count;
+            var leasedAll = false;
+            if (free > 0)
             {
-                leased = await inbox.LeaseAsync(settings.MaxConcurrency, settings.LeaseDuration, stoppingToken).ConfigureAwait(false);
-                await ObserveStatsAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    var leased = await inbox.LeaseAsync(free, settings.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                    await ObserveStatsAsync(stoppingToken).ConfigureAwait(false);
+                    foreach (var entry in leased)
+                    {
+                        running.Add(RunAsync(entry, stoppingToken));
+                    }
+
+                    leasedAll = leased.Count == free;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    InboxLog.StoreFailed(logger, ex);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+
+            if (leasedAll && running.Count < settings.MaxConcurrency)
             {
-                return;
-            }
-            catch (Exception ex)
-            {
-                InboxLog.StoreFailed(logger, ex);
-                await Idle(stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (leased.Count == 0)
-            {
-                await Idle(stoppingToken).ConfigureAwait(false);
-                continue;
-            }
-
+            // Wake for a new append (or the poll interval) or, with deliveries in flight, for a free slot. One wait on
+            // the signal at a time: an abandoned wait would swallow a later wake-up.
+            wake ??= signal.WaitAsync(settings.PollInterval, stoppingToken);
             try
             {
-                await Parallel.ForEachAsync(leased, parallel, ProcessAsync).ConfigureAwait(false);
+                await (running.Count == 0 ? wake : Task.WhenAny(wake, Task.WhenAny(running))).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                // Unfinished leases expire and are processed again after a restart.
-                return;
+                break;
             }
+
+            if (wake.IsCompleted)
+            {
+                wake = null;
+            }
+        }
+
+        // Let in-flight deliveries see the cancelled token and finish; unfinished leases are retried after a restart.
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(XInboxEntry entry, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await ProcessAsync(entry, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out (or is released on restart) and the entry is processed again.
+        }
+        catch (Exception ex)
+        {
+            // The store failed to complete or reschedule the entry: its lease runs out and it is processed again.
+            InboxLog.StoreFailed(logger, ex);
         }
     }
 
-    /// <summary>Refreshes the inbox gauges at most once per poll interval: the stats query counts the whole store.</summary>
     private async Task ObserveStatsAsync(CancellationToken stoppingToken)
     {
         if (lastStatsTimestamp != 0 && timeProvider.GetElapsedTime(lastStatsTimestamp) < settings.PollInterval)
@@ -75,18 +113,6 @@ internal sealed class InboxWorker(
 
         lastStatsTimestamp = timeProvider.GetTimestamp();
         metrics.InboxStatsObserved(await inbox.GetStatsAsync(stoppingToken).ConfigureAwait(false));
-    }
-
-    private async Task Idle(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await signal.WaitAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
     }
 
     internal async ValueTask ProcessAsync(XInboxEntry entry, CancellationToken stoppingToken)

@@ -56,6 +56,25 @@ public sealed class InboxModeTests
     }
 
     [Fact]
+    public async Task Slow_delivery_does_not_hold_back_the_ones_stored_after_it()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+
+        // Takes 5 s (it honours cancellation, so disposing the host ends it).
+        await PostAsync(host, Activity("test.slow_cooperative", "-1"));
+        await Task.Delay(100);
+        for (var i = 0; i < 40; i++)
+        {
+            await PostAsync(host, Activity("post.create", (-2 - i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        // All 40 (more than MaxConcurrency 16) finish while the slow one still holds its slot.
+        await Eventually(() => inbox.Completed == 40, "the 40 quick deliveries completed");
+        Assert.Equal(40, host.Dispatcher.Dispatched.Count);
+    }
+
+    [Fact]
     public async Task Delivery_without_handled_events_is_acknowledged_without_storing()
     {
         var (host, inbox) = await StartAsync();
