@@ -147,11 +147,11 @@ public sealed partial class XWebhooksClient
 
     private static bool IsBlank(byte[] body) => body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
 
-    private static DateTimeOffset? RetryAfter(HttpResponseMessage response) =>
+    private DateTimeOffset? RetryAfter(HttpResponseMessage response) =>
         response.Headers.RetryAfter switch
         {
             { Date: { } date } => date,
-            { Delta: { } delta } => DateTimeOffset.UtcNow + delta,
+            { Delta: { } delta } => time.GetUtcNow() + delta,
             _ => null,
         };
 
