@@ -19,6 +19,8 @@ internal sealed class XWebhookManagement(IServiceProvider services) : IXWebhookM
 
     public string? RegisteredWebhookId => null;
 
+    public Task<string?> WaitForRegisteredWebhookIdAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     public async Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken)
     {
         var webhooks = await Client.ListWebhooksAsync(cancellationToken).ConfigureAwait(false);
