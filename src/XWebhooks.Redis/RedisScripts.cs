@@ -89,4 +89,14 @@ internal static class RedisScripts
         redis.call('XDEL', KEYS[2], ARGV[1])
         return 1
         """;
+
+    /// <summary>KEYS: watermark. ARGV: unix ms. Raises the stored time, never lowers it (instances flush out of order).</summary>
+    public const string RaiseWatermark = """
+        local current = tonumber(redis.call('GET', KEYS[1]))
+        if current == nil or current < tonumber(ARGV[1]) then
+          redis.call('SET', KEYS[1], ARGV[1])
+          return 1
+        end
+        return 0
+        """;
 }

@@ -88,11 +88,15 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
 
         _time = timeProvider ?? TimeProvider.System;
         _consumer = options.ConsumerName;
+        KeyPrefix = options.KeyPrefix;
         _dedupePrefix = options.KeyPrefix + "dedupe:";
         _stream = options.KeyPrefix + "inbox";
         _dead = options.KeyPrefix + "dead";
         _retryKeys = [_stream, options.KeyPrefix + "retry", options.KeyPrefix + "retry:data", options.KeyPrefix + "retry:received"];
     }
+
+    /// <summary>The prefix of every key of this store.</summary>
+    internal string KeyPrefix { get; }
 
     /// <inheritdoc />
     /// <remarks>Returns once Redis acknowledged the <c>XADD</c>; see the type's remarks on durability.</remarks>
@@ -420,7 +424,8 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
 
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private async ValueTask<IDatabase> DatabaseAsync()
+    /// <summary>The database, connecting first when needed (a failed connect is retried by the next call).</summary>
+    internal async ValueTask<IDatabase> DatabaseAsync()
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         Task<IConnectionMultiplexer> connecting;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using XWebhooks.Hosting;
 using XWebhooks.Inbox;
+using XWebhooks.Recovery;
 using XWebhooks.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class XWebhooksRedisBuilderExtensions
 {
     /// <summary>
     /// Uses one <see cref="RedisWebhookInbox"/> (a singleton, disposed with the container) as both the
-    /// <see cref="IXWebhookInbox"/> and the <see cref="IXWebhookDedupe"/>, replacing earlier registrations of either.
+    /// <see cref="IXWebhookInbox"/> and the <see cref="IXWebhookDedupe"/>, replacing earlier registrations of either,
+    /// and keeps the delivery watermark (<see cref="IXDeliveryWatermark"/>, for gap recovery) in the same Redis.
     /// When <see cref="XWebhooksRedisOptions.Configuration"/> is not set, an <see cref="IConnectionMultiplexer"/>
     /// registered in the container is used; otherwise resolving the inbox fails.
     /// </summary>
@@ -47,6 +49,8 @@ public static class XWebhooksRedisBuilderExtensions
         });
         builder.Services.RemoveAll<IXWebhookInbox>();
         builder.Services.RemoveAll<IXWebhookDedupe>();
+        builder.Services.RemoveAll<IXDeliveryWatermark>();
+        builder.Services.AddSingleton<IXDeliveryWatermark>(static sp => new RedisDeliveryWatermark(sp.GetRequiredService<RedisWebhookInbox>()));
         return builder.AddInbox(static sp => sp.GetRequiredService<RedisWebhookInbox>(), configureWorker);
     }
 

@@ -5,7 +5,7 @@ namespace XWebhooks.Sqlite;
 /// <summary>Creates and versions the inbox tables. Every table is prefixed <c>xwh_</c> so the file can be shared.</summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private const string Version1 = """
         CREATE TABLE xwh_inbox (
@@ -45,7 +45,15 @@ internal static class SqliteSchema
         ALTER TABLE xwh_inbox DROP COLUMN body;
         """;
 
-    /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new; refuses a newer schema.</summary>
+    // Version 3: the delivery watermark (one row per name; the runtime uses "default").
+    private const string Version3 = """
+        CREATE TABLE xwh_watermark (
+            name        TEXT    NOT NULL PRIMARY KEY,
+            received_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
+    /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new, upgrades an older one; refuses a newer schema.</summary>
     public static void Ensure(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
@@ -68,6 +76,12 @@ internal static class SqliteSchema
         if (existing < 2)
         {
             command.CommandText = Version2 + "INSERT INTO xwh_schema (version) VALUES (2);";
+            command.ExecuteNonQuery();
+        }
+
+        if (existing < 3)
+        {
+            command.CommandText = Version3 + "INSERT INTO xwh_schema (version) VALUES (3);";
             command.ExecuteNonQuery();
         }
     }

@@ -393,8 +393,9 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     /// <summary>
     /// The writer's command for <paramref name="sql"/>, prepared once and reused (the writer is single-threaded):
     /// preparing a statement costs more than running these small ones, and the writer is the inbox's bottleneck.
+    /// Owned by the inbox: callers must not dispose it.
     /// </summary>
-    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    internal SqliteCommand Command(SqliteTransaction transaction, string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -418,7 +419,8 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         return command.ExecuteNonQuery();
     }
 
-    private async ValueTask<T> ExecuteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on the writer inside the next group commit; completes after COMMIT.</summary>
+    internal async ValueTask<T> ExecuteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var op = new CommandOp<T>(work, cancellationToken);
@@ -435,7 +437,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         }
     }
 
-    private async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    internal async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         await EnsureStartedAsync().ConfigureAwait(false);
         var connection = new SqliteConnection(_connectionString);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using XWebhooks.Hosting;
 using XWebhooks.Inbox;
+using XWebhooks.Recovery;
 using XWebhooks.Sqlite;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ public static class XWebhooksSqliteBuilderExtensions
 {
     /// <summary>
     /// Uses one <see cref="SqliteWebhookInbox"/> (a singleton, disposed with the container) as both the
-    /// <see cref="IXWebhookInbox"/> and the <see cref="IXWebhookDedupe"/>, replacing earlier registrations of either.
+    /// <see cref="IXWebhookInbox"/> and the <see cref="IXWebhookDedupe"/>, replacing earlier registrations of either,
+    /// and keeps the delivery watermark (<see cref="IXDeliveryWatermark"/>, for gap recovery) in the same file.
     /// </summary>
     /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
     /// <param name="configureWorker">Sets how the inbox worker retries and dead-letters (<see cref="XWebhooksInboxOptions"/>).</param>
@@ -33,6 +35,8 @@ public static class XWebhooksSqliteBuilderExtensions
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.RemoveAll<IXWebhookInbox>();
         builder.Services.RemoveAll<IXWebhookDedupe>();
+        builder.Services.RemoveAll<IXDeliveryWatermark>();
+        builder.Services.AddSingleton<IXDeliveryWatermark>(static sp => new SqliteDeliveryWatermark(sp.GetRequiredService<SqliteWebhookInbox>()));
         return builder.AddInbox(static sp => sp.GetRequiredService<SqliteWebhookInbox>(), configureWorker);
     }
 

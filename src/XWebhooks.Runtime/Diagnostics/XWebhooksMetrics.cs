@@ -6,8 +6,8 @@ namespace XWebhooks.Diagnostics;
 
 /// <summary>
 /// The <c>XWebhooks</c> meter: deliveries by outcome, events by product/type/outcome, time to acknowledge
-/// against the response budget, handler duration, CRC requests, dedupe hits and the inbox (depth, oldest
-/// entry age, retries, dead letters).
+/// against the response budget, handler duration, CRC requests, dedupe hits, the inbox (depth, oldest
+/// entry age, retries, dead letters) and gap recovery's replay requests.
 /// </summary>
 public sealed class XWebhooksMetrics
 {
@@ -22,6 +22,7 @@ public sealed class XWebhooksMetrics
     private readonly Counter<long> dedupeHits;
     private readonly Counter<long> inboxRetries;
     private readonly Counter<long> deadLetters;
+    private readonly Counter<long> gapRecoveryReplays;
     private readonly TimeProvider timeProvider;
     private object? inboxStats; // a boxed XInboxStats: replaced whole, so readers never see a torn value
 
@@ -39,6 +40,7 @@ public sealed class XWebhooksMetrics
         dedupeHits = meter.CreateCounter<long>("xwebhooks.dedupe.hits", "{event}", "Events skipped because they were already processed (X retries and replays).");
         inboxRetries = meter.CreateCounter<long>("xwebhooks.inbox.retries", "{delivery}", "Inbox deliveries rescheduled after a failed attempt.");
         deadLetters = meter.CreateCounter<long>("xwebhooks.inbox.dead_letters", "{delivery}", "Inbox deliveries moved to the dead letter.");
+        gapRecoveryReplays = meter.CreateCounter<long>("xwebhooks.gap_recovery.replays", "{decision}", "Gap recovery decisions at start, by outcome: a replay job created, refused or failed, or why none was requested.");
         meter.CreateObservableGauge("xwebhooks.inbox.depth", () => Volatile.Read(ref inboxStats) is XInboxStats s ? [new Measurement<long>(s.Depth)] : Array.Empty<Measurement<long>>(), "{delivery}", "Deliveries stored and not yet processed.");
         meter.CreateObservableGauge("xwebhooks.inbox.oldest_age", ObserveOldestAge, "s", "Age of the oldest unprocessed delivery.");
         meter.CreateObservableGauge("xwebhooks.inbox.dead_letter_depth", () => Volatile.Read(ref inboxStats) is XInboxStats s ? [new Measurement<long>(s.DeadLetters)] : Array.Empty<Measurement<long>>(), "{delivery}", "Deliveries in the dead letter.");
@@ -68,6 +70,9 @@ public sealed class XWebhooksMetrics
     private Measurement<double>[] ObserveOldestAge() => Volatile.Read(ref inboxStats) is XInboxStats { OldestReceivedAt: { } oldest }
         ? [new Measurement<double>((timeProvider.GetUtcNow() - oldest).TotalSeconds)]
         : [];
+
+    internal void GapRecoveryCompleted(string outcome, bool windowCapped) =>
+        gapRecoveryReplays.Add(1, new TagList { { "outcome", outcome }, { "window_capped", windowCapped } });
 
     internal void CrcAnswered(string outcome) => crcRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

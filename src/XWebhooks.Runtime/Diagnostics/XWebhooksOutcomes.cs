@@ -44,4 +44,28 @@ public static class XWebhooksOutcomes
 
     /// <summary>A CRC refused because the token was missing or not token-shaped.</summary>
     public const string CrcRefused = "refused";
+
+    /// <summary>Gap recovery: X created a replay job for the downtime.</summary>
+    public const string ReplayCreated = "created";
+
+    /// <summary>Gap recovery: no watermark was stored (first run, or no durable store), so nothing was replayed.</summary>
+    public const string ReplayNoWatermark = "no_watermark";
+
+    /// <summary>Gap recovery: the downtime was shorter than <c>MinimumGap</c>; X's retries cover it.</summary>
+    public const string ReplayGapTooSmall = "no_gap";
+
+    /// <summary>Gap recovery: a replay was due but no management client or webhook id is configured.</summary>
+    public const string ReplayNotConfigured = "not_configured";
+
+    /// <summary>Gap recovery: X answered <c>ReplayConflictError</c> (a replay job is already running).</summary>
+    public const string ReplayConflict = "conflict";
+
+    /// <summary>Gap recovery: X answered <c>QueryParamInvalid</c> (it refused the window).</summary>
+    public const string ReplayInvalidWindow = "invalid_window";
+
+    /// <summary>Gap recovery: X refused the request for another reason.</summary>
+    public const string ReplayRejected = "rejected";
+
+    /// <summary>Gap recovery: the watermark could not be read, or X could not be reached.</summary>
+    public const string ReplayFailed = "failed";
 }

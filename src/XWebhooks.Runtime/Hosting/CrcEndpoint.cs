@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using XWebhooks.Diagnostics;
+using XWebhooks.Health;
 using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
@@ -10,7 +11,7 @@ namespace XWebhooks.Hosting;
 /// token-shaped <c>crc_token</c> (anything else is a 400: the endpoint must not sign arbitrary strings).
 /// Extra query parameters, such as the legacy <c>nonce</c>, are ignored.
 /// </summary>
-internal sealed class CrcEndpoint(XSignatureVerifier verifier, XWebhooksMetrics metrics, ILogger<CrcEndpoint> logger)
+internal sealed class CrcEndpoint(XSignatureVerifier verifier, XWebhooksMetrics metrics, XWebhooksHealthState health, ILogger<CrcEndpoint> logger)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -36,6 +37,7 @@ internal sealed class CrcEndpoint(XSignatureVerifier verifier, XWebhooksMetrics 
 
         var body = verifier.CreateCrcResponseBody(tokens[0]);
         metrics.CrcAnswered(XWebhooksOutcomes.CrcAnswered);
+        health.CrcAnswered();
         XWebhooksLog.CrcAnswered(logger);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";

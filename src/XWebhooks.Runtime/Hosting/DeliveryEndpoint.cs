@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
+using XWebhooks.Health;
 using XWebhooks.Inbox;
+using XWebhooks.Recovery;
 using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
@@ -21,6 +23,8 @@ internal sealed class DeliveryEndpoint(
     DeliveryProcessor processor,
     XWebhooksMetrics metrics,
     TimeProvider timeProvider,
+    DeliveryWatermarkRecorder watermark,
+    XWebhooksHealthState health,
     ILogger<DeliveryEndpoint> logger,
     IXWebhookInbox? inbox = null,
     InboxSignal? inboxSignal = null)
@@ -32,6 +36,13 @@ internal sealed class DeliveryEndpoint(
         var started = Stopwatch.GetTimestamp();
         var (status, outcome, product, reason) = await ReceiveAsync(context).ConfigureAwait(false);
         metrics.DeliveryCompleted(outcome, product, Stopwatch.GetElapsedTime(started));
+        if (outcome is XWebhooksOutcomes.Accepted or XWebhooksOutcomes.Queued)
+        {
+            // Only acknowledged deliveries move the watermark: X retries what got a non-200, and gap recovery
+            // must replay from before a stretch of failures, not from its end.
+            watermark.Received(timeProvider.GetUtcNow());
+        }
+
         if (outcome == XWebhooksOutcomes.Aborted || context.Response.HasStarted)
         {
             return;
@@ -71,6 +82,7 @@ internal sealed class DeliveryEndpoint(
         try
         {
             var check = verifier.Verify(context.Request.Headers[XWebhookSignature.HeaderName].ToString(), body.Memory.Span);
+            health.SignatureChecked(check);
             if (check is not (XSignatureCheck.ValidPrimary or XSignatureCheck.ValidSecondary))
             {
                 XWebhooksLog.SignatureRefused(logger, check);

@@ -3,9 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using XWebhooks.Health;
 using XWebhooks.Hosting;
 using XWebhooks.Inbox;
-using Microsoft.Extensions.Logging;
+using XWebhooks.Recovery;
 using XWebhooks.Security;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -48,6 +51,13 @@ public static class XWebhooksServiceCollectionExtensions
             sp.GetService<IXWebhookDedupe>(),
             sp.GetRequiredService<IOptions<XWebhooksOptions>>().Value.DedupeRetention));
         services.TryAddSingleton<DeliveryEndpoint>();
+
+        // Receipt facts: the watermark (persisted by a background flusher, read by gap recovery) and the health state.
+        services.TryAddSingleton<IXDeliveryWatermark, InMemoryDeliveryWatermark>();
+        services.TryAddSingleton<DeliveryWatermarkRecorder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWatermarkFlusher>());
+        services.AddOptions<XWebhooksHealthCheckOptions>();
+        services.TryAddSingleton<XWebhooksHealthState>();
 
         // Registrations emitted by the source generator: one dispatcher per assembly with handlers, handler classes.
         XWebhooksGeneratedRegistry.ApplyTo(services);

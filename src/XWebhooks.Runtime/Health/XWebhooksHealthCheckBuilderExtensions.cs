@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using XWebhooks.Health;
+using XWebhooks.Recovery;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the XWebhooks health check.</summary>
+public static class XWebhooksHealthCheckBuilderExtensions
+{
+    /// <summary>
+    /// Adds a health check of the X webhook receiver: Unhealthy (or <paramref name="failureStatus"/>) when X reports
+    /// the webhook invalid (asked through the management client when one and a webhook id are available, cached per
+    /// <see cref="XWebhooksHealthCheckOptions.WebhookStatusCacheDuration"/>) or when no CRC was answered for
+    /// <see cref="XWebhooksHealthCheckOptions.CrcStaleAfter"/>; Degraded when the signature-failure rate is high or
+    /// X could not be asked. Requires <c>AddXWebhooks</c>.
+    /// </summary>
+    /// <param name="builder">From <c>services.AddHealthChecks()</c>.</param>
+    /// <param name="configure">Adjusts <see cref="XWebhooksHealthCheckOptions"/>; the defaults apply when null.</param>
+    /// <param name="name">The check's name in reports. Default <c>xwebhooks</c>.</param>
+    /// <param name="failureStatus">Reported instead of Unhealthy for failures; null keeps Unhealthy.</param>
+    /// <param name="tags">Tags to filter the check by (for example <c>ready</c>).</param>
+    public static IHealthChecksBuilder AddXWebhooksHealthCheck(
+        this IHealthChecksBuilder builder,
+        Action<XWebhooksHealthCheckOptions>? configure = null,
+        string name = "xwebhooks",
+        HealthStatus? failureStatus = null,
+        IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
+        var services = builder.Services;
+        var options = services.AddOptions<XWebhooksHealthCheckOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksHealthCheckOptions>, XWebhooksHealthCheckOptionsValidator>());
+        XWebhookManagement.AddTo(services);
+        services.TryAddSingleton(static sp => new WebhookStatusCache(sp.GetRequiredService<IXWebhookManagement>(), sp.GetRequiredService<TimeProvider>()));
+        return builder.Add(new HealthCheckRegistration(
+            name,
+            static sp => new XWebhooksHealthCheck(
+                sp.GetService<XWebhooksHealthState>() ?? throw new InvalidOperationException("The XWebhooks health check needs AddXWebhooks."),
+                sp.GetRequiredService<IOptions<XWebhooksHealthCheckOptions>>(),
+                sp.GetRequiredService<IOptions<XWebhooksGapRecoveryOptions>>(),
+                sp.GetRequiredService<IXWebhookManagement>(),
+                sp.GetRequiredService<WebhookStatusCache>(),
+                sp.GetRequiredService<TimeProvider>()),
+            failureStatus,
+            tags));
+    }
+}

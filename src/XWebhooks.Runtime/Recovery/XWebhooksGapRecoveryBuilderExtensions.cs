@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using XWebhooks.Diagnostics;
+using XWebhooks.Hosting;
+using XWebhooks.Inbox;
+using XWebhooks.Recovery;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers gap recovery.</summary>
+public static class XWebhooksGapRecoveryBuilderExtensions
+{
+    /// <summary>
+    /// After downtime, asks X to replay what it sent meanwhile: at start, when the last acknowledged delivery (the
+    /// watermark kept by a durable inbox) is older than <see cref="XWebhooksGapRecoveryOptions.MinimumGap"/>, creates
+    /// a replay job (<c>POST /2/webhooks/replay</c>) from the watermark minus the margin to the start, capped at the
+    /// 24 hours X keeps. Overlaps are dropped by the inbox's dedupe. Needs the management client
+    /// (<c>AddXWebhooksClient</c>) and a webhook id (<see cref="XWebhooksGapRecoveryOptions.WebhookId"/> or the
+    /// client's registration helper); without them it logs why it cannot run.
+    /// </summary>
+    /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="configure">Sets <see cref="XWebhooksGapRecoveryOptions"/>; the defaults apply when null.</param>
+    public static XWebhooksBuilder AddGapRecovery(this XWebhooksBuilder builder, Action<XWebhooksGapRecoveryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<XWebhooksGapRecoveryOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksGapRecoveryOptions>, XWebhooksGapRecoveryOptionsValidator>());
+        XWebhookManagement.AddTo(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GapRecoveryService>(static sp => new GapRecoveryService(
+            sp.GetRequiredService<DeliveryWatermarkRecorder>(),
+            sp.GetRequiredService<IXDeliveryWatermark>(),
+            sp.GetRequiredService<IXWebhookManagement>(),
+            sp.GetRequiredService<IOptions<XWebhooksGapRecoveryOptions>>(),
+            sp.GetRequiredService<XWebhooksMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<GapRecoveryService>>(),
+            sp.GetService<IXWebhookDedupe>())));
+        return builder;
+    }
+}
