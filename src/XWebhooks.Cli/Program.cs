@@ -13,6 +13,7 @@ internal static class Program
         EventsCommand.Create,
         SendCommand.Create,
         LoadCommand.Create,
+        TriggerCommand.Create,
     ];
 
     public static Task<int> Main(string[] args) => InvokeAsync(args, CliContext.FromConsole());

@@ -69,7 +69,16 @@ internal static class SendCommand
             throw new UsageException($"file not found: {Path.GetFullPath(path)}");
         }
 
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read {path}: {ex.Message}");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes);
