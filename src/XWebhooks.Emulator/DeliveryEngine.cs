@@ -52,9 +52,9 @@ internal sealed class DeliveryEngine(EmulatorState state, HttpClient http, XEmul
             {
                 lock (state.Gate)
                 {
-                    if (!webhook.Valid)
+                    if (!webhook.Valid || state.FindWebhook(webhook.Id) is null)
                     {
-                        // Became invalid during the retries: X stops sending.
+                        // Became invalid (or was deleted) during the retries: X stops sending.
                         record.State = XEmulatorDeliveryState.Failed;
                         break;
                     }

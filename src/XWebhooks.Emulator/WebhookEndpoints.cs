@@ -76,9 +76,28 @@ internal static class WebhookEndpoints
         }
 
         var webhook = new EmulatedWebhook(x.State.NewId(), url, x.Time.GetUtcNow());
+        string? lostRace = null;
         lock (x.State.Gate)
         {
-            x.State.Webhooks.Add(webhook);
+            // Checked again: a concurrent registration may have taken the URL or the last slot during the CRC.
+            if (x.State.Webhooks.Exists(existing => existing.Url == url))
+            {
+                lostRace = "DuplicateUrlFailed";
+            }
+            else if (x.State.Webhooks.Count >= x.Options.MaxWebhooks)
+            {
+                lostRace = "WebhookLimitExceeded";
+            }
+            else
+            {
+                x.State.Webhooks.Add(webhook);
+            }
+        }
+
+        if (lostRace is not null)
+        {
+            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, lostRace, "Another registration took the URL or the last webhook slot meanwhile.").ConfigureAwait(false);
+            return;
         }
 
         EmulatorLog.WebhookCreated(x.Logger, webhook.Id, url);

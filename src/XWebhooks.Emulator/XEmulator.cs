@@ -26,7 +26,8 @@ public sealed class XEmulator : IAsyncDisposable
     private XEmulator(XEmulatorOptions options, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger("XWebhooks.Emulator");
-        http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
+        // No redirects: X counts a 3xx CRC answer as a failure, and posts only to the registered URL.
+        http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
         deliveries = new DeliveryEngine(state, http, options, TimeProvider.System, logger, stopping.Token);
         deliveries.Completed += delivery => DeliveryCompleted?.Invoke(delivery);
         trigger = new EventTrigger(state, deliveries);

@@ -24,6 +24,12 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
 
     public int PostStatus { get; set; } = 200;
 
+    /// <summary>Answer CRCs with a redirect to a path that answers them correctly (X counts a 3xx as a failure).</summary>
+    public bool RedirectCrc { get; set; }
+
+    /// <summary>How long to wait before answering a POST.</summary>
+    public TimeSpan PostDelay { get; set; }
+
     public ConcurrentQueue<(byte[] Body, bool SignatureValid)> Posts { get; } = new();
 
     public Uri Url { get; private set; } = null!;
@@ -38,9 +44,21 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
         app.MapGet("/webhooks/x", (RequestDelegate)(async context =>
         {
             var token = context.Request.Query["crc_token"].ToString();
+            if (receiver.RedirectCrc)
+            {
+                context.Response.Redirect("/webhooks/correct" + context.Request.QueryString);
+                return;
+            }
+
             var answer = XWebhookTestKit.ExpectedCrcResponseToken(receiver.AnswerCrcCorrectly ? token : token + "-wrong", secret);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"response_token\":\"" + answer + "\"}");
+        }));
+        app.MapGet("/webhooks/correct", (RequestDelegate)(async context =>
+        {
+            var token = context.Request.Query["crc_token"].ToString();
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"response_token\":\"" + XWebhookTestKit.ExpectedCrcResponseToken(token, secret) + "\"}");
         }));
         app.MapPost("/webhooks/x", (RequestDelegate)(async context =>
         {
@@ -49,6 +67,18 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
             var body = buffer.ToArray();
             var valid = context.Request.Headers["x-twitter-webhooks-signature"].ToString() == XWebhookTestKit.Sign(body, secret);
             receiver.Posts.Enqueue((body, valid));
+            if (receiver.PostDelay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(receiver.PostDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the emulator gave up waiting
+                }
+            }
+
             context.Response.StatusCode = receiver.PostStatus;
         }));
         await app.StartAsync();
