@@ -13,10 +13,26 @@ internal static class Program
         EventsCommand.Create,
         SendCommand.Create,
         LoadCommand.Create,
+        EmulateCommand.Create,
         TriggerCommand.Create,
     ];
 
-    public static Task<int> Main(string[] args) => InvokeAsync(args, CliContext.FromConsole());
+    public static async Task<int> Main(string[] args)
+    {
+        // Ctrl+C and SIGTERM cancel the running command (emulate stops, load prints what it measured).
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = !stop.IsCancellationRequested;
+            stop.Cancel();
+        };
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
+        return await InvokeAsync(args, CliContext.FromConsole(), stop.Token).ConfigureAwait(false);
+    }
 
     /// <summary>The root command with every command of <see cref="Commands"/>.</summary>
     internal static RootCommand CreateRootCommand(CliContext context)
@@ -55,6 +71,7 @@ internal static class Program
             Output = context.Out,
             Error = context.Error,
             EnableDefaultExceptionHandler = true,
+            ProcessTerminationTimeout = null,
         };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }

@@ -43,7 +43,7 @@ public sealed class TriggerTests
         var run = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulator.Url.ToString());
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("no valid webhook", run.Out);
+        Assert.Contains("no webhook to deliver to", run.Out);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ internal static class TriggerCommand
                 await context.Error.WriteLineAsync($"error: the emulator refused the event: {ErrorText(answer)}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             case HttpStatusCode.Conflict:
-                await context.Out.WriteLineAsync($"FAILED: no valid webhook{(webhookId is null ? string.Empty : $" with id {webhookId}")}: {ErrorText(answer)}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"FAILED: no webhook to deliver to{(webhookId is null ? string.Empty : $" (id {webhookId})")}: {ErrorText(answer)}").ConfigureAwait(false);
                 await context.Out.WriteLineAsync("Register one first (xwebhooks emulate --register <url>, or POST /2/webhooks), and make sure it passed the CRC (PUT /2/webhooks/<id> re-checks).").ConfigureAwait(false);
                 return ExitCodes.Failed;
             default:
@@ -103,7 +103,9 @@ internal static class TriggerCommand
             {
                 foreach (var delivery in deliveries.EnumerateArray())
                 {
-                    lines.Add($"  delivery {Text(delivery, "id")} → webhook {Text(delivery, "webhook_id")} {Text(delivery, "url")} ({Text(delivery, "event")})");
+                    var state = delivery.TryGetProperty("state", out _) ? ", " + Text(delivery, "state") : string.Empty;
+                    var skipped = state == ", Skipped" ? " — the webhook is invalid; validate it with PUT /2/webhooks/<id>" : string.Empty;
+                    lines.Add($"  delivery {Text(delivery, "id")} → webhook {Text(delivery, "webhook_id")} {Text(delivery, "url")} ({Text(delivery, "event")}{state}){skipped}");
                 }
             }
             else
