@@ -8,7 +8,7 @@ namespace XWebhooks.Emulator;
 
 /// <summary>
 /// The emulator's own API (no token: it is a local tool): <c>POST /emulator/trigger</c>, <c>GET /emulator/deliveries</c>
-/// (the log), <c>GET /emulator/events</c> (the kinds that can be triggered).
+/// (the log), <c>GET /emulator/events</c> (the kinds that can be triggered), <c>POST /emulator/crc</c> (X's periodic CRC, now).
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -26,6 +26,28 @@ internal static class ControlEndpoints
 
             writer.WriteEndArray();
         })));
+        routes.MapPost("/emulator/crc", (RequestDelegate)(async context =>
+        {
+            var results = await CrcSweep.RunAsync(x, context.RequestAborted).ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
+            {
+                writer.WriteStartArray("webhooks");
+                foreach (var (id, failure) in results)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", id);
+                    writer.WriteBoolean("valid", failure is null);
+                    if (failure is not null)
+                    {
+                        writer.WriteString("error", failure);
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }).ConfigureAwait(false);
+        }));
     }
 
     private static async Task TriggerAsync(HttpContext context, EmulatorServices x, EventTrigger trigger)

@@ -32,7 +32,9 @@ internal sealed class EventTrigger(EmulatorState state, DeliveryEngine deliverie
             throw new InvalidOperationException("No webhook is registered: POST /2/webhooks first (xwebhooks emulate --register <url> does it).");
         }
 
-        return [.. targets.Select(webhook => deliveries.Start(webhook, name, XExamplePayloads.CreateUnique(name), isReplay: false))];
+        // One event: every webhook it goes to gets the same bytes, as at X.
+        var body = XExamplePayloads.CreateUnique(name);
+        return [.. targets.Select(webhook => deliveries.Start(webhook, name, body, isReplay: false))];
     }
 
     private List<EmulatedWebhook> Subscribed(string name)

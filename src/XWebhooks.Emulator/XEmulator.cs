@@ -21,6 +21,8 @@ public sealed class XEmulator : IAsyncDisposable
     private readonly DeliveryEngine deliveries;
     private readonly HttpClient http;
     private readonly CancellationTokenSource stopping = new();
+    private readonly EmulatorServices services;
+    private Task crcLoop = Task.CompletedTask;
     private int disposed;
 
     private XEmulator(XEmulatorOptions options, ILoggerFactory loggerFactory)
@@ -31,7 +33,7 @@ public sealed class XEmulator : IAsyncDisposable
         deliveries = new DeliveryEngine(state, http, options, TimeProvider.System, logger, stopping.Token);
         deliveries.Completed += delivery => DeliveryCompleted?.Invoke(delivery);
         trigger = new EventTrigger(state, deliveries);
-        var services = new EmulatorServices(state, options, deliveries, new CrcChecker(http, options), new RateLimiter(options.RateLimitWindow, TimeProvider.System), TimeProvider.System, logger);
+        services = new EmulatorServices(state, options, deliveries, new CrcChecker(http, options), new RateLimiter(options.RateLimitWindow, TimeProvider.System), TimeProvider.System, logger);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -78,13 +80,32 @@ public sealed class XEmulator : IAsyncDisposable
         return new XEmulator(options, loggerFactory ?? NullLoggerFactory.Instance);
     }
 
-    /// <summary>Starts listening on <see cref="XEmulatorOptions.Url"/>.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) => app.StartAsync(cancellationToken);
+    /// <summary>Starts listening on <see cref="XEmulatorOptions.Url"/> (and the periodic CRC when <see cref="XEmulatorOptions.CrcInterval"/> is set).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (services.Options.CrcInterval is { } interval)
+        {
+            crcLoop = CrcSweep.LoopAsync(services, interval, stopping.Token);
+        }
+    }
+
+    /// <summary>
+    /// Runs X's periodic CRC on every webhook now: a failure makes the webhook invalid (it receives nothing until a
+    /// <c>PUT /2/webhooks/:id</c> passes), a pass makes it valid. Also <c>POST /emulator/crc</c>.
+    /// </summary>
+    /// <returns>Each webhook's id and why its CRC failed, or null when it passed.</returns>
+    public async Task<IReadOnlyDictionary<string, string?>> CheckWebhooksAsync(CancellationToken cancellationToken = default)
+    {
+        var results = await CrcSweep.RunAsync(services, cancellationToken).ConfigureAwait(false);
+        return results.ToDictionary(result => result.WebhookId, result => result.Failure, StringComparer.Ordinal);
+    }
 
     /// <summary>Stops delivering and listening. Deliveries waiting for a retry are dropped.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         await stopping.CancelAsync().ConfigureAwait(false);
+        await crcLoop.ConfigureAwait(false);
         await app.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,6 +136,7 @@ public sealed class XEmulator : IAsyncDisposable
         }
 
         await stopping.CancelAsync().ConfigureAwait(false);
+        await crcLoop.ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         http.Dispose();
         stopping.Dispose();

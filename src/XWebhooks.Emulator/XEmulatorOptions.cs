@@ -27,6 +27,13 @@ public sealed class XEmulatorOptions
     /// <summary>How long a CRC answer may take. Default 10 s.</summary>
     public TimeSpan CrcTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often to run X's periodic CRC on every webhook (a failure makes the webhook invalid). Default null: never,
+    /// only on registration, <c>PUT</c>, <see cref="XEmulator.CheckWebhooksAsync"/> and <c>POST /emulator/crc</c>.
+    /// X re-checks roughly hourly.
+    /// </summary>
+    public TimeSpan? CrcInterval { get; set; }
+
     /// <summary>How many webhooks the app may register. Default 5 (Enterprise); self-serve tiers have 1.</summary>
     public int MaxWebhooks { get; set; } = 5;
 
@@ -59,9 +66,9 @@ public sealed class XEmulatorOptions
             throw new InvalidOperationException($"XEmulatorOptions.Url must be an absolute http(s) URL; it is '{Url}'.");
         }
 
-        if (RetryDelays.Any(delay => delay < TimeSpan.Zero) || DeliveryTimeout <= TimeSpan.Zero || CrcTimeout <= TimeSpan.Zero || RateLimitWindow <= TimeSpan.Zero)
+        if (RetryDelays.Any(delay => delay < TimeSpan.Zero) || DeliveryTimeout <= TimeSpan.Zero || CrcTimeout <= TimeSpan.Zero || RateLimitWindow <= TimeSpan.Zero || CrcInterval <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("XEmulatorOptions: retry delays must not be negative, and timeouts and the rate-limit window must be positive.");
+            throw new InvalidOperationException("XEmulatorOptions: retry delays must not be negative, and timeouts, the rate-limit window and the CRC interval must be positive.");
         }
     }
 }

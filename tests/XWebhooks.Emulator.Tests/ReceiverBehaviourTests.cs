@@ -142,6 +142,23 @@ public sealed class ReceiverBehaviourTests
     }
 
     [Fact]
+    public async Task One_trigger_is_one_event_every_webhook_gets_byte_for_byte()
+    {
+        await using var x = await EmulatorHarness.StartAsync();
+        await using var second = await ScriptedReceiver.StartAsync(EmulatorHarness.Secret);
+        await x.RegisterAsync();
+        var (registered, _) = await x.SendAsync(HttpMethod.Post, "/2/webhooks", $$"""{"url":"{{second.Url}}"}""");
+        Assert.Equal(200, (int)registered.StatusCode);
+
+        var deliveries = await x.Emulator.TriggerAsync("post.create");
+
+        Assert.Equal(2, deliveries.Count);
+        Assert.Equal(deliveries[0].Body, deliveries[1].Body);
+        await EmulatorHarness.EventuallyAsync(() => x.Receiver.Posts.Count == 1 && second.Posts.Count == 1, "both webhooks got the event");
+        Assert.Equal(Assert.Single(x.Receiver.Posts).Body, Assert.Single(second.Posts).Body);
+    }
+
+    [Fact]
     public async Task Rate_limit_windows_reset_and_replay_has_its_own_limit()
     {
         await using var x = await EmulatorHarness.StartAsync(o =>
