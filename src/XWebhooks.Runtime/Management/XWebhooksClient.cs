@@ -69,7 +69,7 @@ public sealed partial class XWebhooksClient
     /// </summary>
     public XRateLimit? LastRateLimit => lastRateLimit;
 
-    private async Task<ApiAnswer> SendAsync(HttpMethod method, string pathAndQuery, byte[]? jsonBody, CancellationToken ct, string? userToken = null)
+    private async Task<ApiAnswer> SendAsync(HttpMethod method, string pathAndQuery, byte[]? jsonBody, CancellationToken ct, string? userToken = null, bool errorsAreResults = false)
     {
         var uri = new Uri(baseAddress, pathAndQuery);
         for (var attempt = 0; ; attempt++)
@@ -121,7 +121,7 @@ public sealed partial class XWebhooksClient
             }
 
             envelope ??= new ApiEnvelope();
-            if (envelope.Data is null && envelope.Errors is { Count: > 0 })
+            if (!errorsAreResults && envelope.Data is null && envelope.Errors is { Count: > 0 })
             {
                 // 200 with errors and no data: X's partial-error form, and nothing usable to return.
                 throw CreateException(method, uri, response.StatusCode, envelope, rateLimit);
