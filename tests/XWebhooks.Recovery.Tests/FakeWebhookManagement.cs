@@ -11,6 +11,8 @@ internal sealed class FakeWebhookManagement : IXWebhookManagement
 
     public string? RegisteredWebhookId { get; set; }
 
+    public Task<string?> WaitForRegisteredWebhookIdAsync(CancellationToken cancellationToken) => Task.FromResult(RegisteredWebhookId);
+
     /// <summary>The <c>valid</c> flag per listed webhook id.</summary>
     public Dictionary<string, bool> Webhooks { get; } = new(StringComparer.Ordinal);
 

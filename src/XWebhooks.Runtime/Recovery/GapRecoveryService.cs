@@ -76,7 +76,7 @@ internal sealed class GapRecoveryService(
                 return (XWebhooksOutcomes.ReplayGapTooSmall, false);
         }
 
-        var webhookId = settings.WebhookId ?? management.RegisteredWebhookId;
+        var webhookId = settings.WebhookId ?? await management.WaitForRegisteredWebhookIdAsync(stoppingToken).ConfigureAwait(false);
         if (!management.IsAvailable || webhookId is null)
         {
             RecoveryLog.NotConfigured(logger, plan.Gap, plan.LastReceived!.Value);

@@ -17,7 +17,12 @@ internal sealed class XWebhookManagement(IServiceProvider services) : IXWebhookM
 
     public bool IsAvailable => services.GetService<IServiceProviderIsService>()?.IsService(typeof(XWebhooksClient)) == true;
 
-    public string? RegisteredWebhookId => null;
+    public string? RegisteredWebhookId => services.GetService<XWebhookRegistration>()?.WebhookId;
+
+    public Task<string?> WaitForRegisteredWebhookIdAsync(CancellationToken cancellationToken) =>
+        services.GetService<XWebhookRegistration>() is { } registration
+            ? registration.WaitForWebhookIdAsync(cancellationToken)
+            : Task.FromResult<string?>(null);
 
     public async Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken)
     {

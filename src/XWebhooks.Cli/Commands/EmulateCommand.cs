@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using XWebhooks.Emulator;
+
+namespace XWebhooks.Cli.Commands;
+
+/// <summary><c>xwebhooks emulate</c>: runs a local X (XWebhooks.Emulator) until Ctrl+C.</summary>
+internal static class EmulateCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var url = new Option<string?>("--url") { Description = $"Where the emulator listens. Default: {TriggerCommand.DefaultEmulatorUrl}.", HelpName = "url" };
+        var secret = CliCommon.SecretOption();
+        var bearer = new Option<string?>("--bearer-token") { Description = "The app-only bearer token the emulator accepts on /2/webhooks. Default: a random one, printed at start.", HelpName = "token" };
+        var register = new Option<string?>("--register") { Description = "Register this webhook URL at start (POST /2/webhooks, which runs a CRC against it).", HelpName = "webhook-url" };
+        var command = new Command("emulate", "Run a local X: /2/webhooks with real CRC checks, signed deliveries with X's retries, replay, and a control API for 'xwebhooks trigger'. Stops on Ctrl+C.")
+        {
+            url,
+            secret,
+            bearer,
+            register,
+        };
+        CliCommon.SetAction(command, context, (parseResult, cancellationToken) => RunAsync(
+            context,
+            CliCommon.ParseUrl(parseResult.GetValue(url) ?? TriggerCommand.DefaultEmulatorUrl, "emulator URL"),
+            CliCommon.ResolveSecret(parseResult.GetValue(secret), context),
+            parseResult.GetValue(bearer) is { Length: > 0 } token ? token : "emulator-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            parseResult.GetValue(register) is { } webhook ? CliCommon.ParseUrl(webhook) : null,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, Uri url, string secret, string bearerToken, Uri? register, CancellationToken cancellationToken)
+    {
+        var options = new XEmulatorOptions { ConsumerSecret = secret, BearerToken = bearerToken, Url = url.GetLeftPart(UriPartial.Authority) };
+        XEmulator emulator;
+        try
+        {
+            emulator = XEmulator.Create(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        var gate = new Lock();
+        void Print(string line)
+        {
+            lock (gate)
+            {
+                context.Out.WriteLine(line);
+                context.Out.Flush();
+            }
+        }
+
+        await using (emulator.ConfigureAwait(false))
+        {
+            emulator.DeliveryCompleted += delivery => Print(Describe(delivery));
+            try
+            {
+                await emulator.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                await context.Out.WriteLineAsync($"FAILED: cannot listen on {options.Url}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            var baseAddress = emulator.BaseAddress;
+            Print($"X emulator listening on {baseAddress}");
+            Print($"  Bearer token:  {bearerToken}   (send 'Authorization: Bearer {bearerToken}' to /2/webhooks)");
+            Print("  Deliveries are signed with the consumer secret you gave; the receiver must use the same one.");
+            Print("  Localhost webhook URLs are relaxed: http and any port are accepted (X itself requires https on port 443).");
+            Print($"  Trigger an event: xwebhooks trigger post.create --emulator {baseAddress.GetLeftPart(UriPartial.Authority)}");
+            if (register is not null)
+            {
+                Print(await RegisterAsync(baseAddress, bearerToken, register, cancellationToken).ConfigureAwait(false));
+            }
+
+            Print("Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C.
+            }
+
+            Print("Stopping.");
+            await emulator.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One line for a finished delivery.</summary>
+    internal static string Describe(XEmulatorDelivery delivery)
+    {
+        var last = delivery.Attempts.Count > 0 ? delivery.Attempts[^1] : null;
+        var attempts = delivery.Attempts.Count == 1 ? "1 attempt" : $"{delivery.Attempts.Count} attempts";
+        var outcome = delivery.State switch
+        {
+            XEmulatorDeliveryState.Delivered => $"delivered, {last?.Status} in {CliCommon.FormatDuration(last?.Latency ?? TimeSpan.Zero)} ({attempts})",
+            XEmulatorDeliveryState.Failed => $"FAILED after {attempts}: {last?.Error ?? "no answer"}",
+            XEmulatorDeliveryState.Skipped => "skipped: the webhook is invalid (validate it with PUT /2/webhooks/<id>)",
+            _ => delivery.State.ToString(),
+        };
+        return $"{(delivery.IsReplay ? "replay " : string.Empty)}delivery {delivery.Id} {delivery.EventKind} → webhook {delivery.WebhookId} {delivery.Url}: {outcome}";
+    }
+
+    private static async Task<string> RegisterAsync(Uri baseAddress, string bearerToken, Uri webhook, CancellationToken cancellationToken)
+    {
+        using var client = CliCommon.CreateHttpClient(TimeSpan.FromSeconds(30));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "/2/webhooks"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("url", webhook.ToString());
+            writer.WriteEndObject();
+        }
+
+        request.Content = new ByteArrayContent(buffer.ToArray());
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (response.IsSuccessStatusCode && root.TryGetProperty("data", out var data) && data.TryGetProperty("id", out var id))
+            {
+                var valid = data.TryGetProperty("valid", out var v) && v.ValueKind == JsonValueKind.True;
+                return $"Registered {webhook} as webhook {id.GetString()} (it passed the CRC; valid: {(valid ? "true" : "false")}).";
+            }
+
+            var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : CliCommon.Snippet(body);
+            return $"Registering {webhook} FAILED ({CliCommon.FormatStatus(response.StatusCode)}): {detail}. Fix the receiver, then register again (POST /2/webhooks).";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException)
+        {
+            return $"Registering {webhook} FAILED: {ex.Message}";
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using XWebhooks.EndToEnd.Tests.Crash;
+
+namespace XWebhooks.Cli.Tests;
+
+/// <summary>The real sample receiver as a child process on 127.0.0.1 (inline inbox), recording handled events to a temp file.</summary>
+public sealed class SampleFixture : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "xwebhooks-cli-tests-" + Guid.NewGuid().ToString("N"));
+    private SampleProcess? sample;
+
+    public const string Secret = SampleProcess.Secret;
+
+    public Uri Url => sample?.Url ?? throw new InvalidOperationException("not started");
+
+    public string EventsFile => Path.Combine(directory, "events.jsonl");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        sample = await SampleProcess.StartAsync(SampleProcess.FreePort(), directory, new Dictionary<string, string>
+        {
+            ["XWebhooks__Inbox__Mode"] = "Inline",
+            ["Sample__EventsFile"] = EventsFile,
+            ["XWebhooks__ConsumerSecret"] = Secret,
+        });
+    }
+
+    /// <summary>The <c>type</c> of every line in the events file so far.</summary>
+    public IReadOnlyList<string> EventTypes() => [.. Events().Select(line => line.Type)];
+
+    /// <summary>Every line in the events file so far.</summary>
+    public IReadOnlyList<(string Type, string? Id)> Events()
+    {
+        if (!File.Exists(EventsFile))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(EventsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var types = new List<(string Type, string? Id)>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                using var document = JsonDocument.Parse(line);
+                types.Add((document.RootElement.GetProperty("type").GetString() ?? string.Empty, document.RootElement.GetProperty("id").GetString()));
+            }
+        }
+
+        return types;
+    }
+
+    public Task DisposeAsync()
+    {
+        sample?.Dispose();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SampleCollection : ICollectionFixture<SampleFixture>
+{
+    public const string Name = "sample";
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using XWebhooks.Testing;
+
+namespace XWebhooks.Emulator.Tests;
+
+/// <summary>
+/// A webhook receiver on 127.0.0.1 whose behaviour a test switches: answers CRCs right or wrong, and POSTs
+/// with a chosen status. Records every POST with whether its signature was right.
+/// </summary>
+internal sealed class ScriptedReceiver : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private ScriptedReceiver(WebApplication app) => this.app = app;
+
+    public bool AnswerCrcCorrectly { get; set; } = true;
+
+    public int PostStatus { get; set; } = 200;
+
+    /// <summary>Answer CRCs with a redirect to a path that answers them correctly (X counts a 3xx as a failure).</summary>
+    public bool RedirectCrc { get; set; }
+
+    /// <summary>How long to wait before answering a POST.</summary>
+    public TimeSpan PostDelay { get; set; }
+
+    public ConcurrentQueue<(byte[] Body, bool SignatureValid)> Posts { get; } = new();
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<ScriptedReceiver> StartAsync(string secret)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var receiver = new ScriptedReceiver(app);
+        app.MapGet("/webhooks/x", (RequestDelegate)(async context =>
+        {
+            var token = context.Request.Query["crc_token"].ToString();
+            if (receiver.RedirectCrc)
+            {
+                context.Response.Redirect("/webhooks/correct" + context.Request.QueryString);
+                return;
+            }
+
+            var answer = XWebhookTestKit.ExpectedCrcResponseToken(receiver.AnswerCrcCorrectly ? token : token + "-wrong", secret);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"response_token\":\"" + answer + "\"}");
+        }));
+        app.MapGet("/webhooks/correct", (RequestDelegate)(async context =>
+        {
+            var token = context.Request.Query["crc_token"].ToString();
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"response_token\":\"" + XWebhookTestKit.ExpectedCrcResponseToken(token, secret) + "\"}");
+        }));
+        app.MapPost("/webhooks/x", (RequestDelegate)(async context =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            var body = buffer.ToArray();
+            var valid = context.Request.Headers["x-twitter-webhooks-signature"].ToString() == XWebhookTestKit.Sign(body, secret);
+            receiver.Posts.Enqueue((body, valid));
+            if (receiver.PostDelay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(receiver.PostDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the emulator gave up waiting
+                }
+            }
+
+            context.Response.StatusCode = receiver.PostStatus;
+        }));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Url = new Uri(address + "/webhooks/x");
+        return receiver;
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+}
