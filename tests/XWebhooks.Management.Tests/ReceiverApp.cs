@@ -25,11 +25,11 @@ internal sealed class ReceiverApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts a receiver; <paramref name="extend"/> may add registration helpers, which then see <see cref="Url"/> through the server's address.</summary>
-    public static async Task<ReceiverApp> StartAsync(string consumerSecret, Action<WebApplicationBuilder, XWebhooksBuilder>? extend = null)
+    /// <summary>Starts a receiver (on <paramref name="port"/>, 0 = free); <paramref name="extend"/> may add registration helpers, which then see <see cref="Url"/> through the server's address.</summary>
+    public static async Task<ReceiverApp> StartAsync(string consumerSecret, Action<WebApplicationBuilder, XWebhooksBuilder>? extend = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var xwebhooks = builder.Services.AddXWebhooks(o => o.ConsumerSecret = consumerSecret);
         extend?.Invoke(builder, xwebhooks);
@@ -43,8 +43,16 @@ internal sealed class ReceiverApp : IAsyncDisposable
     public static Uri ServerUrl(IServiceProvider services) =>
         new(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/') + Path);
 
+    private int disposed;
+
+    /// <summary>Stops the receiver; safe to call twice (tests stop it early to make X's CRC or deliveries fail).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -26,8 +26,9 @@ public sealed partial class XWebhooksClient
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
-    // x-rate-limit-reset has whole-second resolution and clocks differ: wait a little past it before retrying.
-    private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(500);
+    // x-rate-limit-reset is whole Unix seconds (the true reset may be up to a second later) and clocks differ:
+    // wait a second past it before retrying, or the retry can land in the old window.
+    private static readonly TimeSpan ResetMargin = TimeSpan.FromSeconds(1);
 
     private readonly HttpClient http;
     private readonly string bearerToken;
