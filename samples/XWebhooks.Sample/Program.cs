@@ -6,6 +6,10 @@
 // dead letter and dedupe). XWebhooks:Inbox:Mode picks it: Sqlite (default; file XWebhooks:Inbox:Path,
 // default xwebhooks.db), Redis (XWebhooks:Inbox:Configuration is the connection string, many instances)
 // or Inline (handlers run before the 200, within the response budget).
+//
+// Opt-in management: with XWebhooks:Client:BearerToken and XWebhooks:PublicUrl set, the sample registers its URL
+// at X on start (or re-validates it), and after downtime asks X to replay what it missed. Point
+// XWebhooks:Client:BaseAddress at `xwebhooks emulate` to try it locally. /healthz reports the webhook's health.
 using XWebhooks.Sample.Handlers;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -25,9 +29,20 @@ switch (inbox["Mode"] ?? "Sqlite")
         throw new InvalidOperationException($"XWebhooks:Inbox:Mode must be Sqlite, Redis or Inline; it is '{mode}'.");
 }
 
+var client = builder.Configuration.GetSection("XWebhooks:Client");
+if (!string.IsNullOrEmpty(client["BearerToken"]))
+{
+    var publicUrl = builder.Configuration["XWebhooks:PublicUrl"]
+        ?? throw new InvalidOperationException("XWebhooks:Client:BearerToken is set, so XWebhooks:PublicUrl must say where X reaches /webhooks/x.");
+    builder.Services.AddXWebhooksClient(client);
+    xwebhooks.EnsureWebhookRegistered(new Uri(publicUrl)).AddGapRecovery();
+}
+
+builder.Services.AddHealthChecks().AddXWebhooksHealthCheck();
 builder.Services.AddSingleton<EventJournal>();
 
 var app = builder.Build();
 app.MapXWebhooks("/webhooks/x");
+app.MapHealthChecks("/healthz");
 app.MapGet("/", () => "XWebhooks sample: X webhook URL is /webhooks/x");
 app.Run();

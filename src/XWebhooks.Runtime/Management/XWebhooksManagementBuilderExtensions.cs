@@ -1,9 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using XWebhooks.Hosting;
+using XWebhooks.Management;
 
-namespace XWebhooks.Management;
+// Beside AddXWebhooks and AddGapRecovery, so the chain in Program.cs needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Opt-in startup registration with X, chained on <c>AddXWebhooks(…)</c>. Needs <c>services.AddXWebhooksClient(…)</c>.</summary>
 public static class XWebhooksManagementBuilderExtensions
