@@ -99,4 +99,23 @@ internal static class RedisScripts
         end
         return 0
         """;
+
+    /// <summary>
+    /// KEYS: stream. ARGV: group, own consumer name, idle ms. Deletes the group's consumers that hold no pending
+    /// entry and did not talk to Redis for longer than the idle time (processes that are gone: every live worker
+    /// polls); never the caller. Atomic, so a consumer cannot lease an entry between the check and the delete
+    /// (XGROUP DELCONSUMER drops a consumer's pending entries). Returns how many were deleted.
+    /// </summary>
+    public const string RemoveIdleConsumers = """
+        local removed = 0
+        for _, consumer in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+          local info = {}
+          for i = 1, #consumer, 2 do info[consumer[i]] = consumer[i + 1] end
+          if info['name'] ~= ARGV[2] and tonumber(info['pending']) == 0 and tonumber(info['idle']) > tonumber(ARGV[3]) then
+            redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], info['name'])
+            removed = removed + 1
+          end
+        end
+        return removed
+        """;
 }

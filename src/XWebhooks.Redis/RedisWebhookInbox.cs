@@ -43,6 +43,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     private const string BodyField = "body";
     private const string ReceivedAtField = "received_at";
     private const string AttemptField = "attempt";
+    private static readonly TimeSpan ConsumerSweepInterval = TimeSpan.FromMinutes(10);
 
     private readonly string? _configuration;
     private readonly bool _ownsConnection;
@@ -56,6 +57,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     private Task<IConnectionMultiplexer>? _connecting;
     private Task? _groupCreated;
     private string _claimCursor = "0-0";
+    private long _nextConsumerSweepMs;
     private int _disposed;
 
     /// <summary>Creates the store; it connects to <see cref="XWebhooksRedisOptions.Configuration"/> on first use and owns that connection.</summary>
@@ -339,7 +341,36 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
             }
         }
 
+        await SweepIdleConsumersAsync(leaseMs).ConfigureAwait(false);
         return leased;
+    }
+
+    /// <summary>
+    /// Every <see cref="ConsumerSweepInterval"/>, deletes consumers of processes that are gone (names are
+    /// machine-pid, so each restart adds one): those with nothing pending and idle for ten leases, at least
+    /// <see cref="ConsumerSweepInterval"/>. Their entries were already reclaimed by <c>XAUTOCLAIM</c>.
+    /// </summary>
+    private async Task SweepIdleConsumersAsync(long leaseMs)
+    {
+        var now = NowMs();
+        if (now < Volatile.Read(ref _nextConsumerSweepMs))
+        {
+            return;
+        }
+
+        Volatile.Write(ref _nextConsumerSweepMs, now + (long)ConsumerSweepInterval.TotalMilliseconds);
+        var idleFor = TimeSpan.FromMilliseconds(Math.Max(10 * leaseMs, ConsumerSweepInterval.TotalMilliseconds));
+        await RemoveIdleConsumersAsync(idleFor).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the group's consumers other than this one with nothing pending and idle longer than <paramref name="idleFor"/>.</summary>
+    internal async Task<int> RemoveIdleConsumersAsync(TimeSpan idleFor)
+    {
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        await EnsureGroupAsync(db).ConfigureAwait(false);
+        var removed = await db.ScriptEvaluateAsync(
+            RedisScripts.RemoveIdleConsumers, [_stream], [GroupName, _consumer, (long)idleFor.TotalMilliseconds]).ConfigureAwait(false);
+        return (int)removed;
     }
 
     private async Task<List<StreamEntry>> AutoClaimAsync(IDatabase db, int maxEntries, long leaseMs)

@@ -53,6 +53,32 @@ public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTe
     }
 
     [SkippableFact]
+    public async Task Consumers_of_gone_processes_are_removed_but_never_one_holding_entries()
+    {
+        var gone = Open("gone");
+        var busy = Open("busy");
+        var sweeper = (RedisWebhookInbox)Open("sweeper");
+        await gone.AppendAsync(Body("done"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var finished = Assert.Single(await gone.LeaseAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None));
+        await gone.CompleteAsync(finished, CancellationToken.None);
+        await busy.AppendAsync(Body("held"), DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Single(await busy.LeaseAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None));
+        await Task.Delay(300);
+
+        var removed = await sweeper.RemoveIdleConsumersAsync(TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(1, removed);
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        var consumers = await redis.GetDatabase().StreamConsumerInfoAsync(_prefix + "inbox", "xwebhooks");
+        var busyInfo = Assert.Single(consumers);
+        Assert.Equal("busy", busyInfo.Name);
+        Assert.Equal(1, busyInfo.PendingMessageCount);
+
+        // Recently active consumers stay, whatever they hold.
+        Assert.Equal(0, await sweeper.RemoveIdleConsumersAsync(TimeSpan.FromMinutes(5)));
+    }
+
+    [SkippableFact]
     public async Task Appends_before_any_lease_are_delivered_and_dedupe_keys_use_the_prefix()
     {
         var inbox = Open();
