@@ -8,7 +8,7 @@ namespace XWebhooks.Emulator;
 
 /// <summary>
 /// X Activity API subscriptions (<c>/2/activity/subscriptions</c>): create, list (paged), update tag or webhook,
-/// delete. Create answers in the current spec's shape, <c>{"data":{"subscription":{…}}}</c>.
+/// delete (one, or 1–100 with <c>?ids=</c>). Create answers in the current spec's shape, <c>{"data":{"subscription":{…}}}</c>.
 /// </summary>
 internal static class ActivitySubscriptionEndpoints
 {
@@ -21,6 +21,7 @@ internal static class ActivitySubscriptionEndpoints
         routes.MapGet(Path, (RequestDelegate)(context => ListAsync(context, x)));
         routes.MapPut(Path + "/{id}", (RequestDelegate)(context => UpdateAsync(context, x, (string)context.Request.RouteValues["id"]!)));
         routes.MapDelete(Path + "/{id}", (RequestDelegate)(context => DeleteAsync(context, x, (string)context.Request.RouteValues["id"]!)));
+        routes.MapDelete(Path, (RequestDelegate)(context => DeleteManyAsync(context, x)));
     }
 
     private static async Task CreateAsync(HttpContext context, EmulatorServices x)
@@ -207,6 +208,63 @@ internal static class ActivitySubscriptionEndpoints
             writer.WriteStartObject("data");
             writer.WriteBoolean("deleted", true);
             writer.WriteEndObject();
+            WriteMeta(writer, total);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>DELETE /2/activity/subscriptions?ids=a,b</c>: deletes what exists and answers 200 with
+    /// <c>errors[{subscription_id, reason, message}]</c> for the ids it could not delete, as the spec shows.
+    /// </summary>
+    private static async Task DeleteManyAsync(HttpContext context, EmulatorServices x)
+    {
+        if (!await x.AdmitAppAsync(context, Group, x.Options.SubscriptionRequestsPerWindow).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var ids = context.Request.Query["ids"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length is < 1 or > 100)
+        {
+            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "InvalidRequest", "ids must list 1 to 100 subscription ids, comma-separated.").ConfigureAwait(false);
+            return;
+        }
+
+        var missing = new List<string>();
+        int total;
+        lock (x.State.Gate)
+        {
+            foreach (var id in ids)
+            {
+                if (x.State.ActivitySubscriptions.RemoveAll(s => s.Id == id) == 0)
+                {
+                    missing.Add(id);
+                }
+            }
+
+            total = x.State.ActivitySubscriptions.Count;
+        }
+
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
+        {
+            writer.WriteStartObject("data");
+            writer.WriteBoolean("deleted", missing.Count < ids.Length);
+            writer.WriteEndObject();
+            if (missing.Count > 0)
+            {
+                writer.WriteStartArray("errors");
+                foreach (var id in missing)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("subscription_id", id);
+                    writer.WriteString("reason", "SubscriptionNotFound");
+                    writer.WriteString("message", $"No subscription has the id '{id}'.");
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             WriteMeta(writer, total);
         }).ConfigureAwait(false);
     }

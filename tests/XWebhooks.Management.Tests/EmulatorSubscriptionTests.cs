@@ -41,6 +41,25 @@ public sealed class EmulatorSubscriptionTests
     }
 
     [Fact]
+    public async Task Activity_subscriptions_bulk_delete_removes_what_exists_and_reports_the_rest()
+    {
+        await using var x = await EmulatedX.StartAsync();
+        var client = x.Client();
+        var posts = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("post.create", XActivitySubscriptionFilter.ForUser("1")));
+        var bios = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("profile.update.bio", XActivitySubscriptionFilter.ForUser("1")));
+        var kept = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("like.create", XActivitySubscriptionFilter.ForUser("1")));
+
+        var failures = await client.DeleteActivitySubscriptionsAsync([posts.SubscriptionId, "404404", bios.SubscriptionId]);
+
+        var failure = Assert.Single(failures);
+        Assert.Equal("404404", failure.SubscriptionId);
+        Assert.Equal("SubscriptionNotFound", failure.Reason);
+        Assert.Equal([kept.SubscriptionId], (await client.ListAllActivitySubscriptionsAsync()).Select(s => s.SubscriptionId));
+        Assert.Empty(await client.DeleteActivitySubscriptionsAsync([kept.SubscriptionId]));
+        Assert.Empty(await client.ListAllActivitySubscriptionsAsync());
+    }
+
+    [Fact]
     public async Task Activity_subscription_refusals_carry_their_reasons()
     {
         await using var x = await EmulatedX.StartAsync();
