@@ -23,7 +23,25 @@ public sealed class SampleFixture : IAsyncLifetime
             ["XWebhooks__Inbox__Mode"] = "Inline",
             ["Sample__EventsFile"] = EventsFile,
             ["XWebhooks__ConsumerSecret"] = Secret,
+            ["Logging__LogLevel__XWebhooks.Sample.Handlers.EventJournal"] = "Information",  // the event=… id=… lines
         });
+    }
+
+    /// <summary>Waits up to 10 s for a line of the sample's console log that contains <paramref name="text"/>.</summary>
+    public async Task<bool> LoggedAsync(string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (sample!.OutputLines.Any(line => line.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
     }
 
     /// <summary>The <c>type</c> of every line in the events file so far.</summary>

@@ -55,6 +55,8 @@ public sealed class SampleTests(SampleFixture sample)
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("200", run.Out);
         Assert.Equal(before + 1, sample.EventTypes().Count(type => type == recordedType));
+        var id = sample.Events().Last(line => line.Type == recordedType).Id;
+        Assert.True(await sample.LoggedAsync($"event={recordedType} id={id}"), $"the sample did not log event={recordedType} id={id}");
     }
 
     [Fact]

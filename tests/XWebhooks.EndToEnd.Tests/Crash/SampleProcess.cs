@@ -10,6 +10,8 @@ internal sealed class SampleProcess : IDisposable
     public const string Secret = "crash-test-secret";
 
     private readonly Process process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
+    private bool disposed;
 
     private SampleProcess(Process process, Uri url)
     {
@@ -18,6 +20,9 @@ internal sealed class SampleProcess : IDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>The sample's standard output so far, line by line (its console log).</summary>
+    public IReadOnlyList<string> OutputLines => [.. output];
 
     public static string SampleDll
     {
@@ -59,11 +64,17 @@ internal sealed class SampleProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the sample");
-        process.OutputDataReceived += (_, _) => { };
+        var sample = new SampleProcess(process, new Uri($"http://127.0.0.1:{port}/webhooks/x"));
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                sample.output.Enqueue(text);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var sample = new SampleProcess(process, new Uri($"http://127.0.0.1:{port}/webhooks/x"));
         using var client = new HttpClient();
         for (var i = 0; i < 600; i++)
         {
@@ -101,6 +112,12 @@ internal sealed class SampleProcess : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             Kill();
