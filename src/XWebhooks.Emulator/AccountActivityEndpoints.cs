@@ -40,15 +40,29 @@ internal static class AccountActivityEndpoints
             {
                 refusal = "WebhookIdInvalid";
             }
-            else if (!Users(x, webhookId).Add(userId))
+            else if (Users(x, webhookId).Contains(userId))
             {
                 refusal = "DuplicateSubscriptionFailed";
+            }
+            else if (x.State.AccountActivitySubscriptions.Values.Sum(users => users.Count) >= x.Options.MaxAccountActivitySubscriptions)
+            {
+                refusal = "SubscriptionLimitExceeded";
+            }
+            else
+            {
+                Users(x, webhookId).Add(userId);
             }
         }
 
         if (refusal is not null)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, refusal, refusal == "WebhookIdInvalid" ? $"No webhook has the id '{webhookId}'." : $"User {userId} is already subscribed.").ConfigureAwait(false);
+            var detail = refusal switch
+            {
+                "WebhookIdInvalid" => $"No webhook has the id '{webhookId}'.",
+                "SubscriptionLimitExceeded" => $"The app has reached its maximum of {x.Options.MaxAccountActivitySubscriptions} Account Activity subscriptions.",
+                _ => $"User {userId} is already subscribed.",
+            };
+            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, refusal, detail).ConfigureAwait(false);
             return;
         }
 

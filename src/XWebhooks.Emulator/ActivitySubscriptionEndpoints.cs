@@ -66,6 +66,10 @@ internal static class ActivitySubscriptionEndpoints
             {
                 refusal = "DuplicateSubscriptionFailed";
             }
+            else if (x.State.ActivitySubscriptions.Count >= x.Options.MaxActivitySubscriptions)
+            {
+                refusal = "SubscriptionLimitExceeded";
+            }
             else
             {
                 x.State.ActivitySubscriptions.Add(subscription);
@@ -76,7 +80,13 @@ internal static class ActivitySubscriptionEndpoints
 
         if (refusal is not null)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, refusal, refusal == "WebhookIdInvalid" ? $"No webhook has the id '{webhookId}'." : "An identical subscription exists.").ConfigureAwait(false);
+            var detail = refusal switch
+            {
+                "WebhookIdInvalid" => $"No webhook has the id '{webhookId}'.",
+                "SubscriptionLimitExceeded" => $"The app has reached its maximum of {x.Options.MaxActivitySubscriptions} subscriptions.",
+                _ => "An identical subscription exists.",
+            };
+            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, refusal, detail).ConfigureAwait(false);
             return;
         }
 

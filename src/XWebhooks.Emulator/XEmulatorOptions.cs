@@ -37,6 +37,12 @@ public sealed class XEmulatorOptions
     /// <summary>How many webhooks the app may register. Default 5 (Enterprise); self-serve tiers have 1.</summary>
     public int MaxWebhooks { get; set; } = 5;
 
+    /// <summary>How many X Activity API subscriptions the app may hold; one more is refused with <c>SubscriptionLimitExceeded</c>. Default 1,500 (self-serve).</summary>
+    public int MaxActivitySubscriptions { get; set; } = 1500;
+
+    /// <summary>How many Account Activity subscriptions (users, over all webhooks) the app may hold; one more is refused with <c>SubscriptionLimitExceeded</c>. Default 1,000.</summary>
+    public int MaxAccountActivitySubscriptions { get; set; } = 1000;
+
     /// <summary>Requests per <see cref="RateLimitWindow"/> to the <c>/2/webhooks</c> endpoints. Default 450, as X.</summary>
     public int WebhookRequestsPerWindow { get; set; } = 450;
 

@@ -60,6 +60,28 @@ public sealed class EmulatorSubscriptionTests
     }
 
     [Fact]
+    public async Task Subscriptions_past_the_app_limit_are_refused_with_SubscriptionLimitExceeded()
+    {
+        await using var x = await EmulatedX.StartAsync(o =>
+        {
+            o.MaxActivitySubscriptions = 1;
+            o.MaxAccountActivitySubscriptions = 0;
+        });
+        var client = x.Client();
+        var webhook = await client.CreateWebhookAsync(x.Receiver.Url);
+        await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("post.create", XActivitySubscriptionFilter.ForUser("1")));
+
+        var activity = await Assert.ThrowsAsync<XApiException>(() =>
+            client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("post.delete", XActivitySubscriptionFilter.ForUser("1"))));
+        var account = await Assert.ThrowsAsync<XApiException>(() => client.SubscribeAccountActivityAsync(webhook.Id, EmulatedX.UserToken));
+
+        Assert.True(activity.HasReason(XApiErrorReason.SubscriptionLimitExceeded), activity.Message);
+        Assert.Equal(HttpStatusCode.BadRequest, activity.StatusCode);
+        Assert.True(account.HasReason(XApiErrorReason.SubscriptionLimitExceeded), account.Message);
+        Assert.False(await client.IsAccountActivitySubscribedAsync(webhook.Id, EmulatedX.UserToken));
+    }
+
+    [Fact]
     public async Task Activity_subscription_refusals_carry_their_reasons()
     {
         await using var x = await EmulatedX.StartAsync();
