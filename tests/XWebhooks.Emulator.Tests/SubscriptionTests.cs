@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 
 namespace XWebhooks.Emulator.Tests;
@@ -79,6 +80,26 @@ public sealed class SubscriptionTests
         Assert.False(deleted.GetProperty("data").GetProperty("subscribed").GetBoolean());
         var (_, notFound) = await x.SendAsync(HttpMethod.Delete, $"/2/account_activity/webhooks/{id}/subscriptions/{EmulatorHarness.UserId}/all");
         Assert.Equal("SubscriptionNotFound", notFound.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task An_account_activity_event_goes_to_each_subscribed_user_as_for_user_id()
+    {
+        const string secondToken = "second-user-token";
+        const string secondUser = "7000000000000000007";
+        await using var x = await EmulatorHarness.StartAsync(o => o.UserTokens[secondToken] = secondUser);
+        var id = await x.RegisterAsync();
+        var all = $"/2/account_activity/webhooks/{id}/subscriptions/all";
+        await x.SendAsync(HttpMethod.Post, all, "{}", bearer: EmulatorHarness.UserToken);
+        await x.SendAsync(HttpMethod.Post, all, "{}", bearer: secondToken);
+
+        var deliveries = await x.Emulator.TriggerAsync("favorite_events");
+
+        var forUsers = deliveries.Select(d => JsonDocument.Parse(d.Body).RootElement.GetProperty("for_user_id").GetString());
+        Assert.Equal(new[] { EmulatorHarness.UserId, secondUser }.Order(StringComparer.Ordinal), forUsers.Order(StringComparer.Ordinal));
+        Assert.All(deliveries, d => Assert.Equal(id, d.WebhookId));
+        var events = deliveries.Select(d => JsonDocument.Parse(d.Body).RootElement.GetProperty("favorite_events")[0].GetProperty("id").GetString()).Distinct();
+        Assert.Single(events); // one event, told to each user it concerns
     }
 
     [Fact]
