@@ -360,7 +360,14 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
 
         Volatile.Write(ref _nextConsumerSweepMs, now + (long)ConsumerSweepInterval.TotalMilliseconds);
         var idleFor = TimeSpan.FromMilliseconds(Math.Max(10 * leaseMs, ConsumerSweepInterval.TotalMilliseconds));
-        await RemoveIdleConsumersAsync(idleFor).ConfigureAwait(false);
+        try
+        {
+            await RemoveIdleConsumersAsync(idleFor).ConfigureAwait(false);
+        }
+        catch (RedisServerException)
+        {
+            // Housekeeping never fails a lease (say, a server that refuses XINFO in scripts): the next sweep tries again.
+        }
     }
 
     /// <summary>Deletes the group's consumers other than this one with nothing pending and idle longer than <paramref name="idleFor"/>.</summary>
