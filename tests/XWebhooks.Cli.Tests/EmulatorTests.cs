@@ -13,7 +13,6 @@ namespace XWebhooks.Cli.Tests;
 public sealed class EmulatorTests
 {
     private const string Bearer = "cli-test-bearer";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Register_trigger_replay_invalidate_and_revalidate()
@@ -51,10 +50,10 @@ public sealed class EmulatorTests
             var trigger = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulatorUrl);
             Assert.True(trigger.ExitCode == 0, trigger.ToString());
             Assert.Contains($"webhook {webhookId} {sample.Url}", trigger.Out);
-            var first = await WaitForAsync(() => emulator.Deliveries.SingleOrDefault(d => !d.IsReplay && d.State != XEmulatorDeliveryState.Pending));
+            var first = await Eventually.ValueAsync(() => emulator.Deliveries.SingleOrDefault(d => !d.IsReplay && d.State != XEmulatorDeliveryState.Pending));
             Assert.Equal(XEmulatorDeliveryState.Delivered, first.State);
             Assert.Equal("activity/post.create", first.EventKind);
-            Assert.Contains(Lines(eventsFile), line => line.Type == "post.create");
+            Assert.Contains(SampleEventsFile.Read(eventsFile), line => line.Type == "post.create");
 
             // Replay the last minutes: the same bytes are delivered again and answered 200.
             var now = DateTimeOffset.UtcNow;
@@ -65,7 +64,7 @@ public sealed class EmulatorTests
                 ["to_date"] = now.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture),
             });
             Assert.True(replay.StatusCode == HttpStatusCode.OK, await replay.Content.ReadAsStringAsync());
-            var replayed = await WaitForAsync(() => emulator.Deliveries.FirstOrDefault(d => d.IsReplay && d.EventKind == "activity/post.create" && d.State != XEmulatorDeliveryState.Pending));
+            var replayed = await Eventually.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.IsReplay && d.EventKind == "activity/post.create" && d.State != XEmulatorDeliveryState.Pending));
             Assert.Equal(XEmulatorDeliveryState.Delivered, replayed.State);
             Assert.Equal(200, replayed.Attempts[^1].Status);
             Assert.Equal(first.Body, replayed.Body);
@@ -81,7 +80,7 @@ public sealed class EmulatorTests
             Assert.False(await IsValidAsync(x, webhookId));
             var refused = await CliRun.RunAsync("trigger", "follow.follow", "--emulator", emulatorUrl);
             Assert.True(refused.ExitCode == 0, refused.ToString());
-            var skipped = await WaitForAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/follow.follow" && d.State != XEmulatorDeliveryState.Pending));
+            var skipped = await Eventually.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/follow.follow" && d.State != XEmulatorDeliveryState.Pending));
             Assert.Equal(XEmulatorDeliveryState.Skipped, skipped.State);
 
             // The receiver is back: PUT re-validates, deliveries flow again.
@@ -95,9 +94,9 @@ public sealed class EmulatorTests
             Assert.True(await IsValidAsync(x, webhookId));
             var again = await CliRun.RunAsync("trigger", "like.create", "--emulator", emulatorUrl, "--webhook-id", webhookId);
             Assert.True(again.ExitCode == 0, again.ToString());
-            var liked = await WaitForAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/like.create" && d.State != XEmulatorDeliveryState.Pending));
+            var liked = await Eventually.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/like.create" && d.State != XEmulatorDeliveryState.Pending));
             Assert.Equal(XEmulatorDeliveryState.Delivered, liked.State);
-            Assert.Contains(Lines(eventsFile), line => line.Type == "like.create");
+            Assert.Contains(SampleEventsFile.Read(eventsFile), line => line.Type == "like.create");
         }
         finally
         {
@@ -141,7 +140,7 @@ public sealed class EmulatorTests
             stop.Token);
         try
         {
-            await WaitForAsync(() => Printed().Contains("Press Ctrl+C", StringComparison.Ordinal) ? "ready" : null);
+            await Eventually.ValueAsync(() => Printed().Contains("Press Ctrl+C", StringComparison.Ordinal) ? "ready" : null);
             var printed = Printed();
             Assert.Contains("Bearer token:  " + Bearer, printed);
             Assert.Contains("Localhost webhook URLs are relaxed", printed);
@@ -151,15 +150,15 @@ public sealed class EmulatorTests
             var trigger = await CliRun.RunAsync("trigger", "stream/post", "--emulator", emulatorUrl);
 
             Assert.True(trigger.ExitCode == 0, trigger.ToString());
-            await WaitForAsync(() => Printed().Contains("stream/post", StringComparison.Ordinal) && Printed().Contains(": delivered, 200", StringComparison.Ordinal) ? "done" : null);
-            Assert.Contains(Lines(eventsFile), line => line.Type == "stream.post");
+            await Eventually.ValueAsync(() => Printed().Contains("stream/post", StringComparison.Ordinal) && Printed().Contains(": delivered, 200", StringComparison.Ordinal) ? "done" : null);
+            Assert.Contains(SampleEventsFile.Read(eventsFile), line => line.Type == "stream.post");
         }
         finally
         {
             await stop.CancelAsync();
         }
 
-        Assert.Equal(0, await running.WaitAsync(Patience));
+        Assert.Equal(0, await running.WaitAsync(Eventually.DefaultPatience));
         Assert.Contains("Stopping.", Printed());
         try
         {
@@ -177,45 +176,5 @@ public sealed class EmulatorTests
         return document.RootElement.GetProperty("data").EnumerateArray()
             .Single(webhook => webhook.GetProperty("id").GetString() == webhookId)
             .GetProperty("valid").GetBoolean();
-    }
-
-    private static List<(string Type, string? Id)> Lines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var lines = new List<(string, string?)>();
-        while (reader.ReadLine() is { Length: > 0 } line)
-        {
-            using var document = JsonDocument.Parse(line);
-            lines.Add((document.RootElement.GetProperty("type").GetString()!, document.RootElement.GetProperty("id").GetString()));
-        }
-
-        return lines;
-    }
-
-    /// <summary>Polls until <paramref name="probe"/> gives a value; the deadline only bounds a hang, it is not a timing assertion.</summary>
-    private static async Task<T> WaitForAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"gave up after {Patience.TotalSeconds} s");
-            }
-
-            await Task.Delay(25);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using XWebhooks.EndToEnd.Tests.Crash;
 
 namespace XWebhooks.Cli.Tests;
@@ -27,48 +26,15 @@ public sealed class SampleFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Waits up to 10 s for a line of the sample's console log that contains <paramref name="text"/>.</summary>
-    public async Task<bool> LoggedAsync(string text)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (sample!.OutputLines.Any(line => line.Contains(text, StringComparison.Ordinal)))
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return false;
-    }
+    /// <summary>The first line of the sample's console log that contains <paramref name="text"/>, waiting up to 10 s for it.</summary>
+    public Task<string> LoggedLineAsync(string text) =>
+        Eventually.ValueAsync(() => sample!.OutputLines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
 
     /// <summary>The <c>type</c> of every line in the events file so far.</summary>
     public IReadOnlyList<string> EventTypes() => [.. Events().Select(line => line.Type)];
 
     /// <summary>Every line in the events file so far.</summary>
-    public IReadOnlyList<(string Type, string? Id)> Events()
-    {
-        if (!File.Exists(EventsFile))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(EventsFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var types = new List<(string Type, string? Id)>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-            {
-                using var document = JsonDocument.Parse(line);
-                types.Add((document.RootElement.GetProperty("type").GetString() ?? string.Empty, document.RootElement.GetProperty("id").GetString()));
-            }
-        }
-
-        return types;
-    }
+    public IReadOnlyList<(string Type, string? Id)> Events() => SampleEventsFile.Read(EventsFile);
 
     public Task DisposeAsync()
     {

@@ -13,7 +13,6 @@ namespace XWebhooks.Cli.Tests;
 public sealed class SampleSelfRegistrationTests
 {
     private const string Bearer = "sample-registration-bearer";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Sample_registers_its_url_at_start_receives_a_trigger_and_reports_healthy()
@@ -43,7 +42,7 @@ public sealed class SampleSelfRegistrationTests
             // Registration runs in the background at start: wait until the emulator lists the URL as valid.
             using var x = new HttpClient { BaseAddress = emulator.BaseAddress };
             x.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Bearer);
-            var registered = await WaitForAsync(async () =>
+            var registered = await Eventually.ValueAsync(async () =>
             {
                 var list = JsonNode.Parse(await x.GetStringAsync(new Uri("/2/webhooks", UriKind.Relative)));
                 return (list?["data"] as JsonArray)?.FirstOrDefault(w =>
@@ -53,9 +52,8 @@ public sealed class SampleSelfRegistrationTests
 
             var trigger = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulator.BaseAddress.ToString());
             Assert.True(trigger.ExitCode == 0, trigger.ToString());
-            var handled = await WaitForAsync(() => Task.FromResult(
-                File.Exists(eventsFile) && ReadShared(eventsFile).Contains("\"post.create\"", StringComparison.Ordinal) ? "yes" : null));
-            Assert.Equal("yes", handled);
+            var handled = await Eventually.ValueAsync(() => SampleEventsFile.Read(eventsFile).FirstOrDefault(line => line.Type == "post.create").Type);
+            Assert.Equal("post.create", handled);
 
             using var http = new HttpClient();
             using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
@@ -68,29 +66,5 @@ public sealed class SampleSelfRegistrationTests
             sample.Dispose();
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return null;
     }
 }
