@@ -21,5 +21,11 @@ internal static class TrackingNames
     /// <summary>One model per handler class file.</summary>
     public const string HandlerClasses = "XWebhooks.HandlerClasses";
 
-    public static readonly string[] All = [Handlers, Diagnostics, ValidHandlers, GenerationModel, Dispatcher, HandlerClasses];
+    /// <summary>The registrations of referenced handler assemblies, read from metadata.</summary>
+    public const string ReferencedRegistrations = "XWebhooks.ReferencedRegistrations";
+
+    /// <summary>The registration file's model.</summary>
+    public const string Registration = "XWebhooks.Registration";
+
+    public static readonly string[] All = [Handlers, Diagnostics, ValidHandlers, GenerationModel, Dispatcher, HandlerClasses, ReferencedRegistrations, Registration];
 }

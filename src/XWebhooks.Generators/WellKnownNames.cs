@@ -8,6 +8,14 @@ internal static class WellKnownNames
     public const string EventInterface = "XWebhooks.Events.IXEvent`1";
     public const string UnknownEvent = "XWebhooks.Events.XUnknownEvent";
     public const string Delivery = "XWebhooks.XDelivery";
+    public const string HandlerAssemblyAttribute = "XWebhooks.Hosting.XWebhookHandlerAssemblyAttribute";
+    public const string RuntimeAssembly = "XWebhooks";
+
+    /// <summary>The namespace under which each assembly's public registration class lives (then the assembly name).</summary>
+    public const string GeneratedNamespace = "XWebhooks.Generated";
+
+    /// <summary>The public class, one per handler assembly, that holds its registration.</summary>
+    public const string RegistrationClass = "XWebhookHandlers";
 
     public const string GlobalUnknownEvent = "global::XWebhooks.Events.XUnknownEvent";
     public const string GlobalDelivery = "global::XWebhooks.XDelivery";

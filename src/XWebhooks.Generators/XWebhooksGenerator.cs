@@ -12,12 +12,14 @@ namespace XWebhooks.Generators;
 
 /// <summary>
 /// Turns <c>[XWebhookHandler]</c> methods into a reflection-free <c>IXWebhookDispatcher</c>, one partial
-/// file of invokers per handler class, and their DI registration (through a module initializer).
+/// file of invokers per handler class, and their DI registration: a public per-assembly registration plus a
+/// module initializer that also wires the handler assemblies this one references.
 /// </summary>
 /// <remarks>
 /// Pipeline: one <c>ForAttributeWithMetadataName</c> → value-equatable <see cref="HandlerParseResult"/>s
 /// → diagnostics (collected, de-duplicated) and valid handlers → <c>Collect()</c> → one
-/// <see cref="GenerationModel"/> → the dispatcher file and one file per handler class.
+/// <see cref="GenerationModel"/> → the dispatcher file and one file per handler class; that model combined with
+/// the referenced assemblies' registrations (read from metadata) → the registration file.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class XWebhooksGenerator : IIncrementalGenerator
@@ -66,6 +68,30 @@ public sealed class XWebhooksGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HandlerClasses);
         context.RegisterSourceOutput(classes, static (output, classModel) =>
             Emit(output, classModel.HintName, () => HandlerClassEmitter.Emit(classModel)));
+
+        // Cross-assembly wiring: referenced handler assemblies come from metadata, so a project whose handlers
+        // live in class libraries still gets them through AddXWebhooks.
+        var referenced = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => (
+                AssemblyName: compilation.AssemblyName ?? string.Empty,
+                Registrations: ReferencedRegistrationReader.Read(compilation, cancellationToken)))
+            .WithTrackingName(TrackingNames.ReferencedRegistrations);
+        var registration = model
+            .Combine(referenced)
+            .Select(static (pair, _) => new RegistrationFileModel(
+                pair.Right.AssemblyName,
+                pair.Left.Dispatcher.Routes.Count > 0,
+                pair.Left.Classes.Select(static c => c.Type.FullyQualifiedName.Replace("global::", string.Empty)).ToEquatableArray(),
+                pair.Left.Registrations,
+                pair.Right.Registrations))
+            .WithTrackingName(TrackingNames.Registration);
+        context.RegisterSourceOutput(registration, static (output, registrationModel) =>
+        {
+            if (!registrationModel.IsEmpty)
+            {
+                Emit(output, RegistrationEmitter.HintName, () => RegistrationEmitter.Emit(registrationModel));
+            }
+        });
     }
 
     private static GenerationModel BuildModel(ImmutableArray<HandlerModel> handlers, CancellationToken cancellationToken)
@@ -77,8 +103,9 @@ public sealed class XWebhooksGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return new GenerationModel(
-                new DispatcherModel(EquatableArray<RouteModel>.Empty, EquatableArray<RegistrationModel>.Empty),
+                new DispatcherModel(EquatableArray<RouteModel>.Empty),
                 EquatableArray<HandlerClassModel>.Empty,
+                EquatableArray<RegistrationModel>.Empty,
                 new EquatableArray<DiagnosticInfo>([InternalErrors.Create(exception, null)]));
         }
     }

@@ -130,7 +130,8 @@ public sealed class GeneratedDispatcherBehaviourTests : DispatchBehaviourTests
     {
         var services = new ServiceCollection();
         services.AddXWebhooks(o => o.ConsumerSecret = "s");
-        Assert.Contains(services, d => d.ServiceType == typeof(IXWebhookDispatcher) && d.ImplementationFactory?.Method.DeclaringType?.Namespace == "XWebhooks.Generated");
+        using var provider = services.BuildServiceProvider();
+        Assert.Contains(provider.GetServices<IXWebhookDispatcher>(), dispatcher => dispatcher.GetType().FullName == "XWebhooks.Generated.XWebhooksDispatcher" && dispatcher.GetType().Assembly == typeof(TestHandlers).Assembly);
     }
 }
 

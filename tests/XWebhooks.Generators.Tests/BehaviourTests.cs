@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using XWebhooks.Delivery;
+using XWebhooks.Hosting;
 using XWebhooks.Generators.Tests.Infrastructure;
 
 namespace XWebhooks.Generators.Tests;
@@ -157,7 +158,7 @@ public sealed class BehaviourTests : IDisposable
         var collection = new ServiceCollection();
         foreach (var registration in registrations.Concat(registrations))
         {
-            registration(collection);
+            WiredHandlerRegistrations.Wire(collection, registration);
         }
 
         Assert.Single(collection, descriptor => descriptor.ServiceType == typeof(IXWebhookDispatcher));

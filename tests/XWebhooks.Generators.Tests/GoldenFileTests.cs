@@ -8,7 +8,7 @@ public sealed class GoldenFileTests
     [Fact]
     public void BotHandlers_matches_baselines_and_compiles_cleanly()
     {
-        var result = GeneratorHarness.Run(TestSources.BotFiles);
+        var result = GeneratorHarness.Run(GeneratorHarness.CompileAs("Bot", [], TestSources.BotFiles));
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompileProblems());
@@ -18,7 +18,7 @@ public sealed class GoldenFileTests
     [Fact]
     public void StaticOnly_matches_baselines_and_compiles_cleanly()
     {
-        var result = GeneratorHarness.Run(TestSources.StaticOnlyFiles);
+        var result = GeneratorHarness.Run(GeneratorHarness.CompileAs("Static.Only-Handlers", [], TestSources.StaticOnlyFiles));
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompileProblems());
@@ -38,8 +38,8 @@ public sealed class GoldenFileTests
     [Fact]
     public void Output_is_the_same_whatever_the_order_of_files()
     {
-        var forward = GeneratorHarness.Run(TestSources.BotFiles);
-        var backward = GeneratorHarness.Run([.. TestSources.BotFiles.Reverse()]);
+        var forward = GeneratorHarness.Run(GeneratorHarness.CompileAs("Bot", [], TestSources.BotFiles));
+        var backward = GeneratorHarness.Run(GeneratorHarness.CompileAs("Bot", [], [.. TestSources.BotFiles.Reverse()]));
 
         Assert.Equal(
             forward.Sources.Select(source => (source.HintName, source.SourceText.ToString())).OrderBy(pair => pair.HintName, StringComparer.Ordinal),

@@ -96,6 +96,44 @@ public sealed class IncrementalTests
         Assert.Contains(steps[TrackingNames.Dispatcher].SelectMany(step => step.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
     }
 
+    [Fact]
+    public void Editing_an_unrelated_file_of_an_app_that_references_a_handler_library_changes_nothing()
+    {
+        var compilation = GeneratorHarness.Compile(TestSources.BotFiles).AddReferences(HandlerLibrary());
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        driver = driver.RunGenerators(Replace(compilation, "/src/Bot/Support.cs", "public string Text => \"hello\";", "public string Text => \"hello, world\";"));
+
+        AssertNothingChanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Referencing_a_handler_library_regenerates_only_the_registration()
+    {
+        var compilation = GeneratorHarness.Compile(TestSources.BotFiles);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        driver = driver.RunGenerators(compilation.AddReferences(HandlerLibrary()));
+
+        var steps = driver.GetRunResult().Results[0].TrackedSteps;
+        Assert.Contains(steps[TrackingNames.ReferencedRegistrations].SelectMany(step => step.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(steps[TrackingNames.Registration].SelectMany(step => step.Outputs), output => output.Reason == IncrementalStepRunReason.Modified);
+        foreach (var name in new[] { TrackingNames.GenerationModel, TrackingNames.Dispatcher, TrackingNames.HandlerClasses })
+        {
+            Assert.All(steps[name].SelectMany(step => step.Outputs), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + " output was " + output.Reason));
+        }
+    }
+
+    /// <summary>An emitted handler library (its own generator run), referenced by image as a build references it.</summary>
+    private static MetadataReference HandlerLibrary()
+    {
+        var library = GeneratorHarness.Run(GeneratorHarness.CompileAs("Contoso.Webhooks", [], TestSources.StaticOnlyFiles)).Output;
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     private static CSharpCompilation Replace(CSharpCompilation compilation, string path, string oldText, string newText)
     {
         var tree = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);

@@ -6,8 +6,8 @@ namespace XWebhooks.Generators.Emitting;
 
 /// <summary>
 /// Emits <c>XWebhooksDispatcher.g.cs</c>: the assembly's <c>IXWebhookDispatcher</c> (UTF-8 literal
-/// routing, deserialization through each event's <c>JsonTypeInfo</c>, handler calls) and the module
-/// initializer that hands its DI registrations to <c>XWebhooksGeneratedRegistry</c>.
+/// routing, deserialization through each event's <c>JsonTypeInfo</c>, handler calls). Its DI registration is
+/// <see cref="RegistrationEmitter"/>'s file.
 /// </summary>
 internal static class DispatcherEmitter
 {
@@ -43,8 +43,6 @@ internal static class DispatcherEmitter
         writer.WriteLine();
         WriteHelpers(writer, model);
         writer.CloseBlock();
-        writer.WriteLine();
-        WriteRegistration(writer, model);
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -187,66 +185,6 @@ internal static class DispatcherEmitter
             writer.WriteLine(WellKnownNames.GlobalServiceProviderExtensions + ".GetRequiredService<T>(services);");
             writer.Outdent();
         }
-    }
-
-    private static void WriteRegistration(IndentedWriter writer, DispatcherModel model)
-    {
-        const string Di = "global::Microsoft.Extensions.DependencyInjection";
-        writer.WriteLine("/// <summary>Registers the dispatcher and the handler classes with <c>AddXWebhooks</c>, from a module initializer.</summary>");
-        writer.WriteLine(EmitterHelpers.NeverBrowsableAttribute);
-        writer.WriteLine(EmitterHelpers.GeneratedCodeAttribute);
-        writer.OpenBlock("internal static class XWebhooksRegistration");
-        writer.WriteLine("#pragma warning disable CA2255 // A module initializer is how a library's generated registrations reach AddXWebhooks without reflection.");
-        writer.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        writer.WriteLine("internal static void Initialize() => global::XWebhooks.Hosting.XWebhooksGeneratedRegistry.Add(Register);");
-        writer.WriteLine("#pragma warning restore CA2255");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Adds the dispatcher (one per assembly) and scoped handler classes created by constructor injection.</summary>");
-        writer.OpenBlock("internal static void Register(" + WellKnownNames.GlobalServiceCollection + " services)");
-        writer.WriteLine(Di + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddEnumerable(");
-        writer.Indent();
-        writer.WriteLine("services,");
-        writer.WriteLine(Di + ".ServiceDescriptor.Singleton<global::XWebhooks.Delivery.IXWebhookDispatcher, " + DispatcherType + ">(static _ => new " + DispatcherType + "()));");
-        writer.Outdent();
-        foreach (var registration in model.Registrations)
-        {
-            writer.WriteLine(Di + ".Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<" + registration.TypeFullyQualifiedName + ">(");
-            writer.Indent();
-            writer.WriteLine("services,");
-            if (registration.ConstructorParameters.Count == 0)
-            {
-                writer.WriteLine("static _ => new " + registration.TypeFullyQualifiedName + "());");
-            }
-            else
-            {
-                writer.WriteLine("static provider => new " + registration.TypeFullyQualifiedName + "(");
-                writer.Indent();
-                for (var i = 0; i < registration.ConstructorParameters.Count; i++)
-                {
-                    var parameter = registration.ConstructorParameters[i];
-                    var resolve = parameter.IsOptional
-                        ? "GetServiceOrDefault<" + parameter.TypeFullyQualifiedName + ">(provider, " + parameter.DefaultValue + ")"
-                        : WellKnownNames.GlobalServiceProviderExtensions + ".GetRequiredService<" + parameter.TypeFullyQualifiedName + ">(provider)";
-                    writer.WriteLine(resolve + (i == registration.ConstructorParameters.Count - 1 ? "));" : ","));
-                }
-
-                writer.Outdent();
-            }
-
-            writer.Outdent();
-        }
-
-        writer.CloseBlock();
-        if (model.Registrations.Any(static registration => registration.ConstructorParameters.Any(static parameter => parameter.IsOptional)))
-        {
-            writer.WriteLine();
-            writer.WriteLine("private static T GetServiceOrDefault<T>(" + WellKnownNames.GlobalServiceProvider + " provider, T defaultValue) =>");
-            writer.Indent();
-            writer.WriteLine("provider.GetService(typeof(T)) is T service ? service : defaultValue;");
-            writer.Outdent();
-        }
-
-        writer.CloseBlock();
     }
 
     private static string EventExpression(RouteModel route) =>

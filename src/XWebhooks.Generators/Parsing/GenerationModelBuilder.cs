@@ -65,8 +65,9 @@ internal static class GenerationModelBuilder
         }
 
         return new GenerationModel(
-            new DispatcherModel(routes.ToEquatableArray(), registrations.ToEquatableArray()),
+            new DispatcherModel(routes.ToEquatableArray()),
             classes.ToEquatableArray(),
+            registrations.ToEquatableArray(),
             EquatableArray<DiagnosticInfo>.Empty);
     }
 

@@ -32,4 +32,7 @@ internal static partial class XWebhooksLog
 
     [LoggerMessage(9, LogLevel.Error, "Handlers overran the {Budget} response budget; answering 503 so X redelivers")]
     public static partial void BudgetExceeded(ILogger logger, TimeSpan budget);
+
+    [LoggerMessage(30, LogLevel.Critical, "{Message}")]
+    public static partial void HandlersNotWired(ILogger logger, string message);
 }

@@ -45,7 +45,7 @@ public static class XWebhooksServiceCollectionExtensions
         });
         services.TryAddSingleton<CrcEndpoint>();
         services.TryAddSingleton(static sp => new DeliveryProcessor(
-            CompositeDispatcher.Create(sp.GetServices<IXWebhookDispatcher>()),
+            CompositeDispatcher.Create([.. sp.GetServices<IXWebhookDispatcher>(), new UnwiredHandlersDispatcher(sp.GetRequiredService<WiredHandlerRegistrations>())]),
             sp.GetRequiredService<XWebhooksMetrics>(),
             sp.GetRequiredService<ILogger<DeliveryProcessor>>(),
             sp.GetService<IXWebhookDedupe>(),
@@ -59,8 +59,12 @@ public static class XWebhooksServiceCollectionExtensions
         services.AddOptions<XWebhooksHealthCheckOptions>();
         services.TryAddSingleton<XWebhooksHealthState>();
 
-        // Registrations emitted by the source generator: one dispatcher per assembly with handlers, handler classes.
+        // Registrations emitted by the source generator (this app's assembly and the handler assemblies it
+        // references): one dispatcher per assembly with handlers, handler classes. The check refuses to start
+        // when a handler assembly is part of the app but was not wired.
         XWebhooksGeneratedRegistry.ApplyTo(services);
+        WiredHandlerRegistrations.Of(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HandlerWiringCheck>());
         return new XWebhooksBuilder(services);
     }
 }

@@ -18,11 +18,16 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(ServiceCollection).Assembly.Location),
     ];
 
+    /// <summary>A compilation with a unique assembly name, so several can be loaded side by side.</summary>
     public static CSharpCompilation Compile(params (string Path, string Source)[] files) =>
+        CompileAs("XWebhooksGeneratorTest" + Guid.NewGuid().ToString("N"), [], files);
+
+    /// <summary>A compilation with a fixed assembly name (it names the generated registration's namespace) and extra references.</summary>
+    public static CSharpCompilation CompileAs(string assemblyName, IEnumerable<MetadataReference> extraReferences, params (string Path, string Source)[] files) =>
         CSharpCompilation.Create(
-            "XWebhooksGeneratorTest" + Guid.NewGuid().ToString("N"),
+            assemblyName,
             files.Select(file => CSharpSyntaxTree.ParseText(file.Source, ParseOptions, file.Path)),
-            References,
+            [.. References, .. extraReferences],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>

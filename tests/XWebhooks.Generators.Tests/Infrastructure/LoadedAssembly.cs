@@ -25,30 +25,38 @@ internal sealed class LoadedAssembly : IDisposable
 
     public Assembly Assembly { get; }
 
-    public static LoadedAssembly Load(Compilation compilation)
+    /// <summary>Emits and loads <paramref name="compilation"/>, after the compilations it references (<paramref name="dependencies"/>), into one new context.</summary>
+    public static LoadedAssembly Load(Compilation compilation, params Compilation[] dependencies)
     {
-        using var stream = new MemoryStream();
+        var context = new AssemblyLoadContext("xwebhooks-generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        foreach (var dependency in dependencies)
+        {
+            context.LoadFromStream(Emit(dependency));
+        }
+
+        return new LoadedAssembly(context, context.LoadFromStream(Emit(compilation)));
+    }
+
+    private static MemoryStream Emit(Compilation compilation)
+    {
+        var stream = new MemoryStream();
         var emit = compilation.Emit(stream);
         Assert.True(emit.Success, string.Join(Environment.NewLine, emit.Diagnostics));
         stream.Position = 0;
-        var context = new AssemblyLoadContext("xwebhooks-generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        return new LoadedAssembly(context, context.LoadFromStream(stream));
+        return stream;
     }
 
     /// <summary>
     /// Runs the module initializer and returns the registrations it added to <see cref="XWebhooksGeneratedRegistry"/>
-    /// (reflection over the registry's private array: test only; other tests' assemblies add theirs too).
+    /// (other tests' assemblies add theirs too, so only the new ones).
     /// </summary>
-    public IReadOnlyList<Action<IServiceCollection>> RunModuleInitializer()
+    public IReadOnlyList<XWebhookHandlerRegistration> RunModuleInitializer()
     {
-        var field = typeof(XWebhooksGeneratedRegistry).GetField("registrations", BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new InvalidOperationException("XWebhooksGeneratedRegistry.registrations not found");
         lock (RegistryGate)
         {
-            var before = (Action<IServiceCollection>[])field.GetValue(null)!;
+            var before = XWebhooksGeneratedRegistry.Registrations;
             RuntimeHelpers.RunModuleConstructor(Assembly.ManifestModule.ModuleHandle);
-            var after = (Action<IServiceCollection>[])field.GetValue(null)!;
-            return after.Where(registration => !before.Contains(registration)).ToList();
+            return XWebhooksGeneratedRegistry.Registrations.Where(registration => !before.Contains(registration)).ToList();
         }
     }
 
@@ -58,7 +66,7 @@ internal sealed class LoadedAssembly : IDisposable
         var services = new ServiceCollection();
         foreach (var registration in RunModuleInitializer())
         {
-            registration(services);
+            WiredHandlerRegistrations.Wire(services, registration);
         }
 
         Assembly.GetType("Setup")?.GetMethod("Configure")?.Invoke(null, [services]);

@@ -1,0 +1,70 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using XWebhooks.Diagnostics;
+
+namespace XWebhooks.Hosting;
+
+/// <summary>
+/// Refuses to start the app when an assembly with <see cref="XWebhookHandlerAttribute"/> handlers is part of
+/// it but its handlers were not wired: every event of theirs would otherwise be acknowledged and dropped.
+/// Sees late generated registrations always, and under JIT also handler assemblies referenced from the entry
+/// assembly (Native AOT has no assembly walk; there the generator of the calling project wires them).
+/// </summary>
+internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogger<HandlerWiringCheck> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var missing = FindUnwired(wired, RuntimeFeature.IsDynamicCodeSupported ? Assembly.GetEntryAssembly() : null);
+        if (missing.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var message = Describe(missing);
+        XWebhooksLog.HandlersNotWired(logger, message);
+        throw new XWebhookHandlersNotWiredException(message);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> FindUnwired(WiredHandlerRegistrations wired, Assembly? entryAssembly)
+    {
+        var missing = new List<(string AssemblyName, IReadOnlyList<string> HandlerTypes)>();
+        foreach (var registration in XWebhooksGeneratedRegistry.Registrations)
+        {
+            if (!wired.Contains(registration.AssemblyName))
+            {
+                missing.Add((registration.AssemblyName, registration.HandlerTypes));
+            }
+        }
+
+        if (entryAssembly is not null)
+        {
+            foreach (var found in HandlerAssemblyScanner.Find(entryAssembly))
+            {
+                if (!wired.Contains(found.AssemblyName) && !missing.Exists(m => m.AssemblyName == found.AssemblyName))
+                {
+                    missing.Add(found);
+                }
+            }
+        }
+
+        return missing;
+    }
+
+    internal static string Describe(IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> missing)
+    {
+        var text = new StringBuilder("XWebhooks handlers are part of this app but were not wired by AddXWebhooks, so their events would be acknowledged and dropped:");
+        foreach (var (assemblyName, handlerTypes) in missing)
+        {
+            text.Append(" assembly '").Append(assemblyName).Append("' (").AppendJoin(", ", handlerTypes).Append(");");
+        }
+
+        text.Append(" The XWebhooks source generator wires handler assemblies referenced by the project that calls AddXWebhooks when it runs there:")
+            .Append(" reference the XWebhooks package from that project, or add .AddHandlers(XWebhooks.Generated.<assembly name>.XWebhookHandlers.Registration) after AddXWebhooks.");
+        return text.ToString();
+    }
+}
