@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Hosting;
@@ -10,14 +9,14 @@ namespace XWebhooks.Hosting;
 /// <summary>
 /// Refuses to start the app when an assembly with <see cref="XWebhookHandlerAttribute"/> handlers is part of
 /// it but its handlers were not wired: every event of theirs would otherwise be acknowledged and dropped.
-/// Sees late generated registrations always, and under JIT also handler assemblies referenced from the entry
-/// assembly (Native AOT has no assembly walk; there the generator of the calling project wires them).
+/// Sees late generated registrations always, and under JIT also every handler assembly in the app's folder
+/// (Native AOT has no such list; there the generator of the calling project wires them).
 /// </summary>
 internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogger<HandlerWiringCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var missing = FindUnwired(wired, RuntimeFeature.IsDynamicCodeSupported ? Assembly.GetEntryAssembly() : null);
+        var missing = FindUnwired(wired, RuntimeFeature.IsDynamicCodeSupported ? HandlerAssemblyScanner.AppLocalAssemblies() : []);
         if (missing.Count == 0)
         {
             return Task.CompletedTask;
@@ -30,7 +29,7 @@ internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogge
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal static IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> FindUnwired(WiredHandlerRegistrations wired, Assembly? entryAssembly)
+    internal static IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> FindUnwired(WiredHandlerRegistrations wired, IEnumerable<string> appAssemblyPaths)
     {
         var missing = new List<(string AssemblyName, IReadOnlyList<string> HandlerTypes)>();
         foreach (var registration in XWebhooksGeneratedRegistry.Registrations)
@@ -41,14 +40,11 @@ internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogge
             }
         }
 
-        if (entryAssembly is not null)
+        foreach (var found in HandlerAssemblyScanner.Find(appAssemblyPaths))
         {
-            foreach (var found in HandlerAssemblyScanner.Find(entryAssembly))
+            if (!wired.Contains(found.AssemblyName) && !missing.Exists(m => m.AssemblyName == found.AssemblyName))
             {
-                if (!wired.Contains(found.AssemblyName) && !missing.Exists(m => m.AssemblyName == found.AssemblyName))
-                {
-                    missing.Add(found);
-                }
+                missing.Add(found);
             }
         }
 
@@ -57,14 +53,14 @@ internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogge
 
     internal static string Describe(IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> missing)
     {
-        var text = new StringBuilder("XWebhooks handlers are part of this app but were not wired by AddXWebhooks, so their events would be acknowledged and dropped:");
+        var text = new StringBuilder("XWebhooks handlers are part of this app but were not wired by AddXWebhooks, so their events would be acknowledged and dropped.");
         foreach (var (assemblyName, handlerTypes) in missing)
         {
-            text.Append(" assembly '").Append(assemblyName).Append("' (").AppendJoin(", ", handlerTypes).Append(");");
+            text.Append(" Assembly '").Append(assemblyName).Append("' (").AppendJoin(", ", handlerTypes).Append("): add .AddHandlers(XWebhooks.Generated.")
+                .Append(assemblyName).Append(".XWebhookHandlers.Registration) after AddXWebhooks.");
         }
 
-        text.Append(" The XWebhooks source generator wires handler assemblies referenced by the project that calls AddXWebhooks when it runs there:")
-            .Append(" reference the XWebhooks package from that project, or add .AddHandlers(XWebhooks.Generated.<assembly name>.XWebhookHandlers.Registration) after AddXWebhooks.");
+        text.Append(" Or reference the XWebhooks package from the project that calls AddXWebhooks: its source generator then wires every handler assembly that project references.");
         return text.ToString();
     }
 }
