@@ -32,7 +32,39 @@ cat >"$work/nuget.config" <<XML
   </packageSources>
 </configuration>
 XML
-cat >"$work/Consumer.csproj" <<XML
+# The layout of a real app: the web project references only a handler library, and only the library references
+# the XWebhooks package (the package, generator included, reaches the web project through it). The web project's
+# generator wires the library's handlers; a Native AOT publish must run them.
+mkdir -p "$work/Consumer.Webhooks" "$work/Consumer"
+cat >"$work/Consumer.Webhooks/Consumer.Webhooks.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <IsAotCompatible>true</IsAotCompatible>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="XWebhooks" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat >"$work/Consumer.Webhooks/ConsumerHandlers.cs" <<'CS'
+using Microsoft.Extensions.Logging;
+using XWebhooks;
+using XWebhooks.Events.Activity;
+
+namespace Consumer.Webhooks;
+
+public partial class ConsumerHandlers(ILogger<ConsumerHandlers> log)
+{
+    [XWebhookHandler]
+    public void OnPost(PostCreated e) => log.LogWarning("consumer handled post.create {Id}", e.Payload?.Id);
+}
+CS
+cat >"$work/Consumer/Consumer.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk.Web">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -44,38 +76,29 @@ cat >"$work/Consumer.csproj" <<XML
     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="XWebhooks" Version="$version" />
+    <ProjectReference Include="../Consumer.Webhooks/Consumer.Webhooks.csproj" />
   </ItemGroup>
 </Project>
 XML
-cat >"$work/Program.cs" <<'CS'
-using XWebhooks;
-using XWebhooks.Events.Activity;
-
+cat >"$work/Consumer/Program.cs" <<'CS'
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddXWebhooks(builder.Configuration.GetSection("XWebhooks"));
 var app = builder.Build();
 app.MapXWebhooks("/webhooks/x");
 app.Run();
-
-public partial class ConsumerHandlers(ILogger<ConsumerHandlers> log)
-{
-    [XWebhookHandler]
-    public void OnPost(PostCreated e) => log.LogWarning("consumer handled post.create {Id}", e.Payload?.Id);
-}
 CS
 # Keep the consumer out of this repository's Directory.Build.props/targets and central package versions.
 printf '<Project />\n' >"$work/Directory.Build.props"
 printf '<Project />\n' >"$work/Directory.Build.targets"
 printf '<Project />\n' >"$work/Directory.Packages.props"
 
-echo "== consumer: dotnet build"
-(cd "$work" && dotnet build -c Release >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
+echo "== consumer (web project + handler library): dotnet build"
+(cd "$work/Consumer" && dotnet build -c Release >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
 echo "== consumer: analyzer warnings show in a plain dotnet build"
 bad="$work/../package-consumer-bad"
 rm -rf "$bad"; mkdir -p "$bad"
 cp "$work/nuget.config" "$work/Directory.Build.props" "$work/Directory.Build.targets" "$work/Directory.Packages.props" "$bad/"
-sed 's|<TreatWarningsAsErrors>true</TreatWarningsAsErrors>|<TreatWarningsAsErrors>false</TreatWarningsAsErrors>|' "$work/Consumer.csproj" >"$bad/Bad.csproj"
+sed 's|<TreatWarningsAsErrors>true</TreatWarningsAsErrors>|<TreatWarningsAsErrors>false</TreatWarningsAsErrors>|; s|<ProjectReference Include="../Consumer.Webhooks/Consumer.Webhooks.csproj" />|<PackageReference Include="XWebhooks" Version="'"$version"'" />|' "$work/Consumer/Consumer.csproj" >"$bad/Bad.csproj"
 cat >"$bad/Program.cs" <<'CS'
 using XWebhooks;
 using XWebhooks.Events.Activity;
@@ -99,7 +122,7 @@ done
 echo "plain dotnet build of a consumer reports XWH100 (Thread.Sleep in a handler) and XWH111 (secret literal)"
 
 echo "== consumer: Native AOT publish"
-(cd "$work" && dotnet publish -c Release -r linux-x64 -o "$work/out" >"$work/publish.log" 2>&1) || { cat "$work/publish.log"; exit 1; }
+(cd "$work/Consumer" && dotnet publish -c Release -r linux-x64 -o "$work/out" >"$work/publish.log" 2>&1) || { cat "$work/publish.log"; exit 1; }
 if grep -E 'warning IL[23][0-9]{3}' "$work/publish.log"; then echo "consumer AOT publish has trim/AOT warnings"; exit 1; fi
 
 secret=package-smoke-secret
@@ -113,4 +136,21 @@ status=$(x_signed_post "$secret" tests/fixtures/activity/post.create.json "$url"
 sleep 0.2
 [ "$status" = 200 ] && grep -q 'consumer handled post.create 2080761390344937796' "$work/run.log" \
   || { echo "consumer did not handle the delivery (status $status):"; cat "$work/run.log"; exit 1; }
-echo "Package smoke test passed: generator ran from the package, AOT publish clean, handler reached in the native consumer"
+echo "generator ran from the package in both projects, AOT publish clean, the library's handler reached in the native consumer"
+
+echo "== consumer whose generator does not run: the app refuses to start and names the handler library"
+kill $pid 2>/dev/null || true
+unwired="$work/Unwired"
+mkdir -p "$unwired"
+cp "$work/Consumer/Program.cs" "$unwired/"
+# The same web project with the XWebhooks generator taken out of its compilation (as when a project gets
+# XWebhooks.dll without the package's analyzers): nothing wires the library's handlers.
+sed 's|</Project>|  <Target Name="RemoveXWebhooksGenerator" BeforeTargets="CoreCompile">\n    <ItemGroup>\n      <Analyzer Remove="@(Analyzer)" Condition="'"'"'%(Filename)'"'"' == '"'"'XWebhooks.Generators'"'"'" />\n    </ItemGroup>\n  </Target>\n</Project>|' "$work/Consumer/Consumer.csproj" >"$unwired/Unwired.csproj"
+(cd "$unwired" && dotnet build -c Release >"$work/build-unwired.log" 2>&1) || { cat "$work/build-unwired.log"; exit 1; }
+if XWebhooks__ConsumerSecret=$secret ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" timeout 60 dotnet "$unwired/bin/Release/net10.0/Unwired.dll" >"$work/run-unwired.log" 2>&1; then
+  echo "the app whose handler library was not wired started:"; cat "$work/run-unwired.log"; exit 1
+fi
+grep -q "Assembly 'Consumer.Webhooks' (Consumer.Webhooks.ConsumerHandlers): add .AddHandlers(XWebhooks.Generated.Consumer.Webhooks.XWebhookHandlers.Registration)" "$work/run-unwired.log" \
+  || { echo "the refusal did not name the library and the fix:"; cat "$work/run-unwired.log"; exit 1; }
+echo "unwired handler library: start refused with the library, its handler class and the fix named"
+echo "Package smoke test passed"

@@ -112,6 +112,18 @@ public sealed class HandlerLibraryTests
         Assert.Equal(["profile.update.bio"], dispatcher.Dispatched);
     }
 
+    [Fact]
+    public void The_documented_public_registration_is_the_one_wired_and_wiring_it_again_by_hand_adds_nothing()
+    {
+        var documented = XWebhooks.Generated.XWebhooks.HandlerLibrary.XWebhookHandlers.Registration;
+
+        var services = new ServiceCollection();
+        services.AddXWebhooks(options => options.ConsumerSecret = "s").AddHandlers(documented);
+
+        Assert.Same(documented, Assert.Single(WiredHandlerRegistrations.Of(services).All, r => r.AssemblyName == LibraryAssembly));
+        Assert.Same(documented, Assert.Single(XWebhooksGeneratedRegistry.Registrations, r => r.AssemblyName == LibraryAssembly));
+    }
+
     private static byte[] Fixture(string path) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", path));
 
     private static string Id(byte[] body, params string[] path)
