@@ -5,7 +5,10 @@ namespace XWebhooks.Emulator;
 /// <summary>Settings of an <see cref="XEmulator"/>.</summary>
 public sealed class XEmulatorOptions
 {
-    /// <summary>The X app's consumer secret: signs deliveries and checks CRC answers. Required.</summary>
+    /// <summary>
+    /// The X app's consumer secret: signs <c>x-twitter-webhooks-signature</c> and checks CRC answers (unless
+    /// <see cref="SignatureHeaders"/> or <see cref="CrcSecret"/> choose the OAuth 2.0 client secret). Required.
+    /// </summary>
     public string ConsumerSecret { get; set; } = "";
 
     /// <summary>
