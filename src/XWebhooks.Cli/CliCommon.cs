@@ -12,6 +12,9 @@ internal static class CliCommon
     /// <summary>Environment variables read, in order, when <c>--secret</c> is not given.</summary>
     public static readonly string[] SecretVariables = ["XWEBHOOKS_SECRET", "XWebhooks__ConsumerSecret"];
 
+    /// <summary>Environment variables read, in order, when <c>--oauth2-secret</c> is not given.</summary>
+    public static readonly string[] OAuth2SecretVariables = ["XWEBHOOKS_OAUTH2_SECRET", "XWebhooks__OAuth2ClientSecret"];
+
     /// <summary>The value of a <see cref="TimeoutOption"/>.</summary>
     public static TimeSpan GetTimeout(ParseResult parseResult, Option<TimeSpan?> option) => parseResult.GetValue(option) ?? TimeSpan.FromSeconds(10);
 
@@ -23,6 +26,37 @@ internal static class CliCommon
     {
         Description = "The X app's consumer secret (API Key Secret). Default: env XWEBHOOKS_SECRET, then XWebhooks__ConsumerSecret.",
     };
+
+    /// <summary>The <c>--oauth2-secret</c> option.</summary>
+    public static Option<string?> OAuth2SecretOption() => new("--oauth2-secret")
+    {
+        Description = "The X app's OAuth 2.0 client secret, for the x-twitter-webhooks-signature-oauth2 header or CRC answers signed with it. Default: env XWEBHOOKS_OAUTH2_SECRET, then XWebhooks__OAuth2ClientSecret.",
+        HelpName = "secret",
+    };
+
+    /// <summary>The <c>--signature-header</c> option: <c>classic</c>, <c>oauth2</c> or <c>both</c>.</summary>
+    public static Option<string> SignatureHeaderOption()
+    {
+        var option = new Option<string>("--signature-header")
+        {
+            Description = "Which signature headers to send: classic (x-twitter-webhooks-signature with the consumer secret, what X's official pages describe), oauth2 (x-twitter-webhooks-signature-oauth2 with the OAuth 2.0 client secret, reported by receivers of X's newer quickstart) or both. Default: classic.",
+            DefaultValueFactory = _ => "classic",
+        };
+        option.AcceptOnlyFromAmong("classic", "oauth2", "both");
+        return option;
+    }
+
+    /// <summary>The <c>--crc-secret</c> option: <c>consumer</c> or <c>oauth2</c>.</summary>
+    public static Option<string> CrcSecretOption()
+    {
+        var option = new Option<string>("--crc-secret")
+        {
+            Description = "Which secret a correct CRC answer is signed with: consumer (the consumer secret, what X's official pages say) or oauth2 (the OAuth 2.0 client secret, for a receiver set to answer with it). Default: consumer.",
+            DefaultValueFactory = _ => "consumer",
+        };
+        option.AcceptOnlyFromAmong("consumer", "oauth2");
+        return option;
+    }
 
     /// <summary>The <c>--timeout</c> option for one HTTP request.</summary>
     public static Option<TimeSpan?> TimeoutOption() => new("--timeout")
@@ -82,6 +116,25 @@ internal static class CliCommon
         }
 
         throw new UsageException("no consumer secret: pass --secret <API Key Secret> or set XWEBHOOKS_SECRET (or XWebhooks__ConsumerSecret)");
+    }
+
+    /// <summary>The OAuth 2.0 client secret from <c>--oauth2-secret</c> or the environment, or a <see cref="UsageException"/> naming what needs it.</summary>
+    public static string ResolveOAuth2Secret(string? option, CliContext context, string neededBy)
+    {
+        if (!string.IsNullOrEmpty(option))
+        {
+            return option;
+        }
+
+        foreach (var name in OAuth2SecretVariables)
+        {
+            if (context.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                return value;
+            }
+        }
+
+        throw new UsageException($"{neededBy} needs the OAuth 2.0 client secret: pass --oauth2-secret <client secret> or set XWEBHOOKS_OAUTH2_SECRET (or XWebhooks__OAuth2ClientSecret)");
     }
 
     /// <summary>Parses <c>10s</c>, <c>500ms</c>, <c>2m</c>, <c>1h</c> or a bare number of seconds.</summary>

@@ -1,3 +1,4 @@
+using XWebhooks.Security;
 using XWebhooks.Testing;
 
 namespace XWebhooks.Emulator;
@@ -5,6 +6,8 @@ namespace XWebhooks.Emulator;
 /// <summary>Sends a CRC exactly as X does (a fresh random token) and judges the answer as X does.</summary>
 internal sealed class CrcChecker(HttpClient http, XEmulatorOptions options)
 {
+    private string CrcKey => options.CrcSecret == XCrcSecret.OAuth2ClientSecret ? options.OAuth2ClientSecret! : options.ConsumerSecret;
+
     /// <summary>Null when the webhook answered correctly, else why not.</summary>
     public async Task<string?> CheckAsync(string url, CancellationToken cancellationToken)
     {
@@ -15,7 +18,7 @@ internal sealed class CrcChecker(HttpClient http, XEmulatorOptions options)
         {
             using var request = XWebhookTestKit.CreateCrcRequest(new Uri(url), token);
             using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            return await XWebhookTestKit.CheckCrcResponseAsync(response, token, options.ConsumerSecret, timeout.Token).ConfigureAwait(false);
+            return await XWebhookTestKit.CheckCrcResponseAsync(response, token, CrcKey, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

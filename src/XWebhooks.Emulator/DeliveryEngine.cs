@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using XWebhooks.Security;
 using XWebhooks.Testing;
 
 namespace XWebhooks.Emulator;
@@ -45,7 +46,7 @@ internal sealed class DeliveryEngine(EmulatorState state, HttpClient http, XEmul
 
     private async Task SendAsync(EmulatedWebhook webhook, DeliveryRecord record)
     {
-        var signature = XWebhookTestKit.Sign(record.Body, options.ConsumerSecret);
+        var signatures = Sign(record.Body);
         try
         {
             for (var attempt = 0; ; attempt++)
@@ -60,7 +61,7 @@ internal sealed class DeliveryEngine(EmulatorState state, HttpClient http, XEmul
                     }
                 }
 
-                var result = await PostAsync(record, signature).ConfigureAwait(false);
+                var result = await PostAsync(record, signatures).ConfigureAwait(false);
                 lock (state.Gate)
                 {
                     record.Attempts.Add(result);
@@ -102,7 +103,19 @@ internal sealed class DeliveryEngine(EmulatorState state, HttpClient http, XEmul
         Completed?.Invoke(Snapshot(record));
     }
 
-    private async Task<XEmulatorAttempt> PostAsync(DeliveryRecord record, string signature)
+    /// <summary>The signature headers <see cref="XEmulatorOptions.SignatureHeaders"/> asks for, computed once per delivery.</summary>
+    private (string Name, string Value)[] Sign(byte[] body) => options.SignatureHeaders switch
+    {
+        XEmulatorSignatureHeaders.OAuth2 => [(XWebhookSignature.OAuth2HeaderName, XWebhookTestKit.Sign(body, options.OAuth2ClientSecret!))],
+        XEmulatorSignatureHeaders.Both =>
+        [
+            (XWebhookSignature.HeaderName, XWebhookTestKit.Sign(body, options.ConsumerSecret)),
+            (XWebhookSignature.OAuth2HeaderName, XWebhookTestKit.Sign(body, options.OAuth2ClientSecret!)),
+        ],
+        _ => [(XWebhookSignature.HeaderName, XWebhookTestKit.Sign(body, options.ConsumerSecret))],
+    };
+
+    private async Task<XEmulatorAttempt> PostAsync(DeliveryRecord record, (string Name, string Value)[] signatures)
     {
         var at = time.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
@@ -112,7 +125,11 @@ internal sealed class DeliveryEngine(EmulatorState state, HttpClient http, XEmul
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, record.Url) { Content = new ByteArrayContent(record.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.TryAddWithoutValidation("x-twitter-webhooks-signature", signature);
+            foreach (var (name, value) in signatures)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
             using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             return new(at, status, Stopwatch.GetElapsedTime(started), status == 200 ? null : $"status {status}");

@@ -1,10 +1,27 @@
+using XWebhooks.Security;
+
 namespace XWebhooks.Emulator;
 
 /// <summary>Settings of an <see cref="XEmulator"/>.</summary>
 public sealed class XEmulatorOptions
 {
-    /// <summary>The X app's consumer secret: signs deliveries and checks CRC answers. Required.</summary>
+    /// <summary>
+    /// The X app's consumer secret: signs <c>x-twitter-webhooks-signature</c> and checks CRC answers (unless
+    /// <see cref="SignatureHeaders"/> or <see cref="CrcSecret"/> choose the OAuth 2.0 client secret). Required.
+    /// </summary>
     public string ConsumerSecret { get; set; } = "";
+
+    /// <summary>
+    /// The X app's OAuth 2.0 client secret: signs <c>x-twitter-webhooks-signature-oauth2</c> when
+    /// <see cref="SignatureHeaders"/> asks for it, and checks CRC answers when <see cref="CrcSecret"/> says so. Optional.
+    /// </summary>
+    public string? OAuth2ClientSecret { get; set; }
+
+    /// <summary>Which signature headers each delivery carries. Default <see cref="XEmulatorSignatureHeaders.Classic"/>.</summary>
+    public XEmulatorSignatureHeaders SignatureHeaders { get; set; } = XEmulatorSignatureHeaders.Classic;
+
+    /// <summary>Which secret a correct CRC answer is signed with. Default the consumer secret, as X's official pages say.</summary>
+    public XCrcSecret CrcSecret { get; set; } = XCrcSecret.ConsumerSecret;
 
     /// <summary>The app-only bearer token every <c>/2/…</c> call must present. Required.</summary>
     public string BearerToken { get; set; } = "";
@@ -60,6 +77,17 @@ public sealed class XEmulatorOptions
         if (string.IsNullOrWhiteSpace(ConsumerSecret))
         {
             throw new InvalidOperationException("XEmulatorOptions.ConsumerSecret is required: the emulator signs deliveries and checks CRC answers with it.");
+        }
+
+        if (string.IsNullOrWhiteSpace(OAuth2ClientSecret)
+            && (SignatureHeaders is not XEmulatorSignatureHeaders.Classic || CrcSecret is not XCrcSecret.ConsumerSecret))
+        {
+            throw new InvalidOperationException($"XEmulatorOptions.OAuth2ClientSecret is required when SignatureHeaders is {SignatureHeaders} and CrcSecret is {CrcSecret}: the emulator signs the x-twitter-webhooks-signature-oauth2 header or checks CRC answers with it.");
+        }
+
+        if (!Enum.IsDefined(SignatureHeaders) || !Enum.IsDefined(CrcSecret))
+        {
+            throw new InvalidOperationException($"XEmulatorOptions: SignatureHeaders must be Classic, OAuth2 or Both, and CrcSecret ConsumerSecret or OAuth2ClientSecret; they are {(int)SignatureHeaders} and {(int)CrcSecret}.");
         }
 
         if (string.IsNullOrWhiteSpace(BearerToken))

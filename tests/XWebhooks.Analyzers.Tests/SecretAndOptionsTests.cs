@@ -29,6 +29,11 @@ public class SecretAndOptionsTests
     [InlineData("var v = new XSignatureVerifier({|#0:\"abc\"|});", "new XSignatureVerifier")]
     [InlineData("configuration[\"XWebhooks:ConsumerSecret\"] = {|#0:\"abc\"|};", "XWebhooks:ConsumerSecret")]
     [InlineData("var d = new Dictionary<string, string> { [\"XWebhooks__SecondaryConsumerSecret\"] = {|#0:\"abc\"|} };", "XWebhooks__SecondaryConsumerSecret")]
+    [InlineData("options.OAuth2ClientSecret = {|#0:\"abc123\"|};", "XWebhooksOptions.OAuth2ClientSecret")]
+    [InlineData("var o = new XWebhooksOptions { SecondaryOAuth2ClientSecret = {|#0:Secret|} };", "XWebhooksOptions.SecondaryOAuth2ClientSecret")]
+    [InlineData("var v = new XSignatureVerifier(fromConfig, null, {|#0:\"abc\"|}, crcSecret: XCrcSecret.OAuth2ClientSecret);", "new XSignatureVerifier")]
+    [InlineData("configuration[\"XWebhooks:OAuth2ClientSecret\"] = {|#0:\"abc\"|};", "XWebhooks:OAuth2ClientSecret")]
+    [InlineData("var d = new Dictionary<string, string> { [\"XWebhooks__SecondaryOAuth2ClientSecret\"] = {|#0:\"abc\"|} };", "XWebhooks__SecondaryOAuth2ClientSecret")]
     public async Task Reports_literal_secrets(string body, string where)
     {
         await V.Analyzer(Code(body), V.Diagnostic(RuleIds.SecretLiteral).WithLocation(0).WithArguments(where));
@@ -41,6 +46,9 @@ public class SecretAndOptionsTests
     [InlineData("options.ConsumerSecret = null;")]
     [InlineData("var v = new XSignatureVerifier(fromConfig, configuration[\"XWebhooks:SecondaryConsumerSecret\"]);")]
     [InlineData("configuration[\"XWebhooks:MaxBodyBytes\"] = \"1024\";")]
+    [InlineData("options.OAuth2ClientSecret = fromConfig;")]
+    [InlineData("var v = new XSignatureVerifier(fromConfig, null, configuration[\"XWebhooks:OAuth2ClientSecret\"], null, XCrcSecret.OAuth2ClientSecret);")]
+    [InlineData("configuration[\"XWebhooks:CrcSecret\"] = \"OAuth2ClientSecret\";")]
     [InlineData("options.ResponseBudget = TimeSpan.FromSeconds(10);")]
     [InlineData("options.ResponseBudget = TimeSpan.FromMilliseconds(2500);")]
     public async Task Ignores_configured_secrets_and_valid_budgets(string body)

@@ -25,6 +25,9 @@ public class SignatureComparisonTests
     [Theory]
     [InlineData("return {|#0:request.Headers[\"x-twitter-webhooks-signature\"] == expectedSignature|};", "==")]
     [InlineData("var computed = \"sha256=\" + Convert.ToBase64String(HMACSHA256.HashData(key, body)); return {|#0:computed != request.Headers[\"X-Twitter-Webhooks-Signature\"]|};", "!=")]
+    [InlineData("return {|#0:request.Headers[\"x-twitter-webhooks-signature-oauth2\"] == \"sha256=\" + Convert.ToBase64String(key)|};", "==")]
+    [InlineData("var expected = \"sha256=abc\"; return {|#0:expected != request.Headers[\"X-Twitter-Webhooks-Signature-OAuth2\"]|};", "!=")]
+    [InlineData("string header = request.Headers[XWebhookSignature.OAuth2HeaderName]; return {|#0:string.Equals(header, \"sha256=abc\", StringComparison.Ordinal)|};", "string.Equals")]
     [InlineData("return {|#0:string.Equals(XWebhookSignature.Compute(key, body), request.Headers[\"x\"], StringComparison.Ordinal)|};", "string.Equals")]
     [InlineData("return {|#0:expectedSignature.Equals(request.Headers[\"x\"])|};", "Equals")]
     [InlineData("return {|#0:HMACSHA256.HashData(key, body).SequenceEqual(expectedHmac)|};", "SequenceEqual")]
@@ -38,6 +41,8 @@ public class SignatureComparisonTests
     [InlineData("return request.Headers[\"content-type\"] == \"application/json\";")]
     [InlineData("return expectedSignature == null || expectedSignature.Length == 0;")]
     [InlineData("return XWebhookSignature.Verify(request.Headers[XWebhookSignature.HeaderName], body, key);")]
+    [InlineData("return XWebhookSignature.Verify(request.Headers[XWebhookSignature.OAuth2HeaderName], body, key);")]
+    [InlineData("return request.Headers[\"x-twitter-webhooks-signature-oauth3\"] == \"abc\";")]
     [InlineData("return CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, body), expectedHmac);")]
     [InlineData("var name = \"a\"; return name == \"b\" && body.SequenceEqual(key);")]
     public async Task Ignores_other_comparisons(string body)

@@ -28,6 +28,7 @@ public static class Stubs
             public static class XWebhookSignature
             {
                 public const string HeaderName = "x-twitter-webhooks-signature";
+                public const string OAuth2HeaderName = "x-twitter-webhooks-signature-oauth2";
                 public static string Compute(System.ReadOnlySpan<byte> key, System.ReadOnlySpan<byte> message) => "";
                 public static bool Verify(System.ReadOnlySpan<char> signature, System.ReadOnlySpan<byte> message, System.ReadOnlySpan<byte> key) => false;
             }
@@ -37,9 +38,11 @@ public static class Stubs
                 public static string ComputeResponseToken(System.ReadOnlySpan<byte> key, System.ReadOnlySpan<char> token) => "";
             }
             public enum XSignatureCheck { Valid, Missing, Invalid }
+            public enum XCrcSecret { ConsumerSecret, OAuth2ClientSecret }
             public sealed class XSignatureVerifier
             {
                 public XSignatureVerifier(string consumerSecret, string? secondaryConsumerSecret = null) { }
+                public XSignatureVerifier(string consumerSecret, string? secondaryConsumerSecret, string? oauth2ClientSecret, string? secondaryOAuth2ClientSecret = null, XCrcSecret crcSecret = XCrcSecret.ConsumerSecret) { }
                 public XSignatureCheck Verify(System.ReadOnlySpan<char> signatureHeader, System.ReadOnlySpan<byte> body) => default;
             }
         }
@@ -49,6 +52,8 @@ public static class Stubs
             {
                 public string? ConsumerSecret { get; set; }
                 public string? SecondaryConsumerSecret { get; set; }
+                public string? OAuth2ClientSecret { get; set; }
+                public string? SecondaryOAuth2ClientSecret { get; set; }
                 public System.TimeSpan ResponseBudget { get; set; }
             }
         }

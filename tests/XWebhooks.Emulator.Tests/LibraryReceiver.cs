@@ -22,12 +22,16 @@ internal sealed class LibraryReceiver : IAsyncDisposable
 
     public HandledEvents Handled => app.Services.GetRequiredService<HandledEvents>();
 
-    public static async Task<LibraryReceiver> StartAsync(string secret)
+    public static async Task<LibraryReceiver> StartAsync(string secret, Action<XWebhooks.Hosting.XWebhooksOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddXWebhooks(o => o.ConsumerSecret = secret);
+        builder.Services.AddXWebhooks(o =>
+        {
+            o.ConsumerSecret = secret;
+            configure?.Invoke(o);
+        });
         builder.Services.AddSingleton<HandledEvents>();
         var receiver = new LibraryReceiver(builder.Build());
         receiver.app.MapXWebhooks("/webhooks/x");

@@ -96,11 +96,11 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor SecretLiteral = new(
         RuleIds.SecretLiteral,
         title: "Do not write the consumer secret as a string literal",
-        messageFormat: "The X consumer secret is a string literal in '{0}'. Anyone with the source or the binary can sign forged deliveries and answer CRCs as you. Read it from configuration (XWebhooks:ConsumerSecret) or a secret store.",
+        messageFormat: "An X app secret (consumer secret or OAuth 2.0 client secret) is a string literal in '{0}'. Anyone with the source or the binary can sign forged deliveries and answer CRCs as you. Read it from configuration (XWebhooks:ConsumerSecret, XWebhooks:OAuth2ClientSecret) or a secret store.",
         category: Security,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The consumer secret is the only thing that proves a delivery came from X.",
+        description: "The consumer secret (and the OAuth 2.0 client secret, when deliveries carry x-twitter-webhooks-signature-oauth2) is the only thing that proves a delivery came from X.",
         helpLinkUri: HelpLink(RuleIds.SecretLiteral));
 
     /// <summary>XWH112.</summary>
@@ -118,7 +118,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnverifiedEndpoint = new(
         RuleIds.UnverifiedEndpoint,
         title: "Verify the X signature in hand-written webhook endpoints",
-        messageFormat: "Endpoint '{0}' handles X webhook deliveries without verifying the x-twitter-webhooks-signature header. Anyone who finds the URL can post forged events. Use MapXWebhooks, or verify with XSignatureVerifier before reading the body.",
+        messageFormat: "Endpoint '{0}' handles X webhook deliveries without verifying the signature header (x-twitter-webhooks-signature, or x-twitter-webhooks-signature-oauth2). Anyone who finds the URL can post forged events. Use MapXWebhooks, or verify with XSignatureVerifier before reading the body.",
         category: Security,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace XWebhooks.Analyzers;
 
 /// <summary>
-/// XWH111: a consumer secret written as a string literal (XWebhooksOptions.ConsumerSecret / SecondaryConsumerSecret,
-/// the XSignatureVerifier constructor, or a configuration key ending in ConsumerSecret).
+/// XWH111: an X app secret written as a string literal (XWebhooksOptions.ConsumerSecret / SecondaryConsumerSecret /
+/// OAuth2ClientSecret / SecondaryOAuth2ClientSecret, the XSignatureVerifier constructor, or a configuration key ending
+/// in ConsumerSecret or OAuth2ClientSecret).
 /// XWH010: XWebhooksOptions.ResponseBudget set in code to a constant above 10 seconds.
 /// There is deliberately no option that turns signature verification off, so there is nothing else to check here.
 /// </summary>
@@ -51,7 +52,7 @@ public sealed class SecretAndOptionsAnalyzer : DiagnosticAnalyzer
         {
             switch (property.Property.Name)
             {
-                case "ConsumerSecret" or "SecondaryConsumerSecret" when IsSecretLiteral(assignment.Value):
+                case "ConsumerSecret" or "SecondaryConsumerSecret" or "OAuth2ClientSecret" or "SecondaryOAuth2ClientSecret" when IsSecretLiteral(assignment.Value):
                     Report(context, assignment.Value, "XWebhooksOptions." + property.Property.Name);
                     return;
                 case "ResponseBudget" when ConstantDuration.Seconds(assignment.Value) is { } seconds && seconds > MaxBudgetSeconds:
@@ -66,7 +67,7 @@ public sealed class SecretAndOptionsAnalyzer : DiagnosticAnalyzer
         if (property.Property.IsIndexer
             && property.Arguments.Length == 1
             && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
-            && key.EndsWith("ConsumerSecret", StringComparison.OrdinalIgnoreCase)
+            && (key.EndsWith("ConsumerSecret", StringComparison.OrdinalIgnoreCase) || key.EndsWith("OAuth2ClientSecret", StringComparison.OrdinalIgnoreCase))
             && IsSecretLiteral(assignment.Value))
         {
             Report(context, assignment.Value, key);

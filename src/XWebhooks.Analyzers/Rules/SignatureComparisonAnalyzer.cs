@@ -10,7 +10,8 @@ namespace XWebhooks.Analyzers;
 /// <summary>
 /// XWH110: <c>==</c>, <c>!=</c>, <c>string.Equals</c>, <c>Equals</c> or <c>SequenceEqual</c> where one side is a
 /// signature or HMAC: a variable, field or property whose name contains "signature", "hmac" or "digest"; the
-/// result of an HMAC computation or <c>XWebhookSignature.Compute</c>; or the x-twitter-webhooks-signature header.
+/// result of an HMAC computation or <c>XWebhookSignature.Compute</c>; or a signature header read by name
+/// (x-twitter-webhooks-signature, or x-twitter-webhooks-signature-oauth2 keyed with the OAuth 2.0 client secret).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SignatureComparisonAnalyzer : DiagnosticAnalyzer
@@ -118,6 +119,10 @@ public sealed class SignatureComparisonAnalyzer : DiagnosticAnalyzer
 
     private static bool IsNull(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: null };
 
+    private static bool IsSignatureHeaderName(string name) =>
+        string.Equals(name, "x-twitter-webhooks-signature", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "x-twitter-webhooks-signature-oauth2", StringComparison.OrdinalIgnoreCase);
+
     private static IOperation Unwrap(IOperation operation)
     {
         while (operation is IConversionOperation conversion)
@@ -143,8 +148,7 @@ public sealed class SignatureComparisonAnalyzer : DiagnosticAnalyzer
             case IPropertyReferenceOperation property:
                 if (property.Property.IsIndexer)
                 {
-                    return property.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: string key }
-                        && string.Equals(key, "x-twitter-webhooks-signature", StringComparison.OrdinalIgnoreCase));
+                    return property.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: string key } && IsSignatureHeaderName(key));
                 }
 
                 return HasSignatureName(property.Property.Name);

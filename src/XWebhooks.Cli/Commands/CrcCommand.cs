@@ -15,23 +15,29 @@ internal static class CrcCommand
     {
         var url = CliCommon.UrlArgument();
         var secret = CliCommon.SecretOption();
+        var oauth2Secret = CliCommon.OAuth2SecretOption();
+        var crcSecret = CliCommon.CrcSecretOption();
         var timeout = CliCommon.TimeoutOption();
         var command = new Command("crc", "Send a CRC challenge (GET ?crc_token=…) as X does and check the answer: 200, application/json, the right response_token.")
         {
             url,
             secret,
+            oauth2Secret,
+            crcSecret,
             timeout,
         };
         CliCommon.SetAction(command, context, (parseResult, cancellationToken) => RunAsync(
             context,
             CliCommon.ParseUrl(parseResult.GetValue(url)),
-            CliCommon.ResolveSecret(parseResult.GetValue(secret), context),
+            DeliverySigner.ParseCrcSecret(parseResult.GetValue(crcSecret)) == XCrcSecret.OAuth2ClientSecret
+                ? new CrcKey(CliCommon.ResolveOAuth2Secret(parseResult.GetValue(oauth2Secret), context, "--crc-secret oauth2"), XCrcSecret.OAuth2ClientSecret)
+                : new CrcKey(CliCommon.ResolveSecret(parseResult.GetValue(secret), context), XCrcSecret.ConsumerSecret),
             CliCommon.GetTimeout(parseResult, timeout),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, Uri url, string secret, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, Uri url, CrcKey key, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var token = XWebhookTestKit.CreateCrcToken();
         using var client = CliCommon.CreateHttpClient(timeout);
@@ -54,7 +60,7 @@ internal static class CrcCommand
         var latency = stopwatch.Elapsed;
         using (response)
         {
-            var problem = Check(response, body, token, secret);
+            var problem = Check(response, body, token, key.Secret, key.Kind);
             if (problem is not null)
             {
                 return await FailAsync(context, $"{problem} (after {CliCommon.FormatDuration(latency)})").ConfigureAwait(false);
@@ -71,7 +77,7 @@ internal static class CrcCommand
     }
 
     /// <summary>What is wrong with a CRC answer, or null when it is right.</summary>
-    internal static string? Check(HttpResponseMessage response, byte[] body, string token, string secret)
+    internal static string? Check(HttpResponseMessage response, byte[] body, string token, string secret, XCrcSecret kind = XCrcSecret.ConsumerSecret)
     {
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -128,8 +134,13 @@ internal static class CrcCommand
 
         return actual == XWebhookTestKit.ExpectedCrcResponseToken(token, secret.Trim()) || actual == XWebhookTestKit.ExpectedCrcResponseToken(Uri.UnescapeDataString(token), secret)
             ? "response_token is wrong: the answer hashed a different crc_token (did the receiver decode or trim it?)"
-            : "response_token is wrong: the answer was signed with a different consumer secret (the receiver must use the app's API Key Secret, not a bearer or access token)";
+            : kind == XCrcSecret.ConsumerSecret
+                ? "response_token is wrong: the answer was signed with a different consumer secret (the receiver must use the app's API Key Secret, not a bearer or access token; or it answers with its OAuth 2.0 client secret: try --crc-secret oauth2)"
+                : "response_token is wrong: the answer was not signed with this OAuth 2.0 client secret (X's official pages say CRCs are answered with the consumer secret: try without --crc-secret oauth2)";
     }
+
+    /// <summary>The secret a correct answer is signed with, and which of the app's secrets it is.</summary>
+    private readonly record struct CrcKey(string Secret, XCrcSecret Kind);
 
     private static async Task<int> FailAsync(CliContext context, string reason)
     {

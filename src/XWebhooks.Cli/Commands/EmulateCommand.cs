@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using XWebhooks.Emulator;
+using XWebhooks.Security;
 
 namespace XWebhooks.Cli.Commands;
 
@@ -14,28 +15,49 @@ internal static class EmulateCommand
     {
         var url = new Option<string?>("--url") { Description = $"Where the emulator listens. Default: {TriggerCommand.DefaultEmulatorUrl}.", HelpName = "url" };
         var secret = CliCommon.SecretOption();
+        var oauth2Secret = CliCommon.OAuth2SecretOption();
+        var signatureHeader = CliCommon.SignatureHeaderOption();
+        var crcSecret = CliCommon.CrcSecretOption();
         var bearer = new Option<string?>("--bearer-token") { Description = "The app-only bearer token the emulator accepts on /2/webhooks. Default: a random one, printed at start.", HelpName = "token" };
         var register = new Option<string?>("--register") { Description = "Register this webhook URL at start (POST /2/webhooks, which runs a CRC against it).", HelpName = "webhook-url" };
         var command = new Command("emulate", "Run a local X: /2/webhooks with real CRC checks, signed deliveries with X's retries, replay, and a control API for 'xwebhooks trigger'. Stops on Ctrl+C.")
         {
             url,
             secret,
+            oauth2Secret,
+            signatureHeader,
+            crcSecret,
             bearer,
             register,
         };
         CliCommon.SetAction(command, context, (parseResult, cancellationToken) => RunAsync(
             context,
             CliCommon.ParseUrl(parseResult.GetValue(url) ?? TriggerCommand.DefaultEmulatorUrl, "emulator URL"),
-            CliCommon.ResolveSecret(parseResult.GetValue(secret), context),
+            Secrets(parseResult, secret, oauth2Secret, signatureHeader, crcSecret, context),
             parseResult.GetValue(bearer) is { Length: > 0 } token ? token : "emulator-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             parseResult.GetValue(register) is { } webhook ? CliCommon.ParseUrl(webhook) : null,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, Uri url, string secret, string bearerToken, Uri? register, CancellationToken cancellationToken)
+    /// <summary>The signing settings: the consumer secret always (the emulator is an X app), the OAuth 2.0 client secret when a choice needs it.</summary>
+    private static XEmulatorOptions Secrets(ParseResult parseResult, Option<string?> secret, Option<string?> oauth2Secret, Option<string> signatureHeader, Option<string> crcSecret, CliContext context)
     {
-        var options = new XEmulatorOptions { ConsumerSecret = secret, BearerToken = bearerToken, Url = url.GetLeftPart(UriPartial.Authority) };
+        var headers = DeliverySigner.ParseHeaders(parseResult.GetValue(signatureHeader));
+        var crc = DeliverySigner.ParseCrcSecret(parseResult.GetValue(crcSecret));
+        var options = new XEmulatorOptions { ConsumerSecret = CliCommon.ResolveSecret(parseResult.GetValue(secret), context), SignatureHeaders = headers, CrcSecret = crc };
+        if (headers is not XEmulatorSignatureHeaders.Classic || crc is XCrcSecret.OAuth2ClientSecret)
+        {
+            options.OAuth2ClientSecret = CliCommon.ResolveOAuth2Secret(parseResult.GetValue(oauth2Secret), context, headers is not XEmulatorSignatureHeaders.Classic ? "--signature-header " + parseResult.GetValue(signatureHeader) : "--crc-secret oauth2");
+        }
+
+        return options;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, Uri url, XEmulatorOptions options, string bearerToken, Uri? register, CancellationToken cancellationToken)
+    {
+        options.BearerToken = bearerToken;
+        options.Url = url.GetLeftPart(UriPartial.Authority);
         XEmulator emulator;
         try
         {
@@ -72,7 +94,12 @@ internal static class EmulateCommand
             var baseAddress = emulator.BaseAddress;
             Print($"X emulator listening on {baseAddress}");
             Print($"  Bearer token:  {bearerToken}   (send 'Authorization: Bearer {bearerToken}' to /2/webhooks)");
-            Print("  Deliveries are signed with the consumer secret you gave; the receiver must use the same one.");
+            Print(options.SignatureHeaders switch
+            {
+                XEmulatorSignatureHeaders.OAuth2 => "  Deliveries are signed with the OAuth 2.0 client secret you gave (x-twitter-webhooks-signature-oauth2); the receiver must use the same one.",
+                XEmulatorSignatureHeaders.Both => "  Deliveries carry both signature headers, keyed with the consumer secret and the OAuth 2.0 client secret you gave; the receiver must use the same ones.",
+                _ => "  Deliveries are signed with the consumer secret you gave; the receiver must use the same one.",
+            });
             Print("  Localhost webhook URLs are relaxed: http and any port are accepted (X itself requires https on port 443).");
             Print($"  Trigger an event: xwebhooks trigger post.create --emulator {baseAddress.GetLeftPart(UriPartial.Authority)}");
             if (register is not null)

@@ -11,6 +11,8 @@ internal static class LoadCommand
     {
         var url = CliCommon.UrlArgument();
         var secret = CliCommon.SecretOption();
+        var oauth2Secret = CliCommon.OAuth2SecretOption();
+        var signatureHeader = CliCommon.SignatureHeaderOption();
         var timeout = CliCommon.TimeoutOption();
         var eventOption = new Option<string>("--event", "-e") { Description = "The event kind to send (see 'xwebhooks events').", HelpName = "kind", Required = true };
         var rate = new Option<int>("--rate", "-r") { Description = "Requests per second; 0 sends as fast as the concurrency allows.", DefaultValueFactory = _ => 0 };
@@ -26,6 +28,8 @@ internal static class LoadCommand
         {
             url,
             secret,
+            oauth2Secret,
+            signatureHeader,
             eventOption,
             rate,
             duration,
@@ -37,7 +41,7 @@ internal static class LoadCommand
         {
             var options = new LoadOptions(
                 CliCommon.ParseUrl(parseResult.GetValue(url)),
-                CliCommon.ResolveSecret(parseResult.GetValue(secret), context),
+                DeliverySigner.Resolve(parseResult, secret, oauth2Secret, signatureHeader, context),
                 EventCatalog.Resolve(parseResult.GetValue(eventOption)),
                 parseResult.GetValue(rate),
                 parseResult.GetValue(duration) ?? TimeSpan.FromSeconds(10),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using XWebhooks.Emulator;
 using XWebhooks.Testing;
 
 namespace XWebhooks.Cli.Commands;
@@ -14,14 +15,18 @@ internal static class SendCommand
     {
         var url = CliCommon.UrlArgument();
         var secret = CliCommon.SecretOption();
+        var oauth2Secret = CliCommon.OAuth2SecretOption();
+        var signatureHeader = CliCommon.SignatureHeaderOption();
         var timeout = CliCommon.TimeoutOption();
         var eventOption = new Option<string?>("--event", "-e") { Description = "The event kind to send (see 'xwebhooks events'), e.g. post.create.", HelpName = "kind" };
         var file = new Option<string?>("--file", "-f") { Description = "Send this file's exact bytes instead (must be JSON).", HelpName = "path" };
         var keepIds = new Option<bool>("--keep-ids") { Description = "Send the example exactly as documented, without fresh dedupe ids (a receiver that saw it already will dedupe it)." };
-        var command = new Command("send", "POST one delivery signed as X signs it (x-twitter-webhooks-signature) and show the answer.")
+        var command = new Command("send", "POST one delivery signed as X signs it (x-twitter-webhooks-signature; see --signature-header) and show the answer.")
         {
             url,
             secret,
+            oauth2Secret,
+            signatureHeader,
             eventOption,
             file,
             keepIds,
@@ -30,9 +35,9 @@ internal static class SendCommand
         CliCommon.SetAction(command, context, (parseResult, cancellationToken) =>
         {
             var target = CliCommon.ParseUrl(parseResult.GetValue(url));
-            var key = CliCommon.ResolveSecret(parseResult.GetValue(secret), context);
+            var signer = DeliverySigner.Resolve(parseResult, secret, oauth2Secret, signatureHeader, context);
             var (body, description) = ReadBody(parseResult.GetValue(eventOption), parseResult.GetValue(file), parseResult.GetValue(keepIds));
-            return RunAsync(context, target, key, body, description, CliCommon.GetTimeout(parseResult, timeout), cancellationToken);
+            return RunAsync(context, target, signer, body, description, CliCommon.GetTimeout(parseResult, timeout), cancellationToken);
         });
         return command;
     }
@@ -91,11 +96,12 @@ internal static class SendCommand
         return bytes;
     }
 
-    private static async Task<int> RunAsync(CliContext context, Uri url, string secret, byte[] body, string description, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, Uri url, DeliverySigner signer, byte[] body, string description, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var client = CliCommon.CreateHttpClient(timeout);
-        using var request = XWebhookTestKit.CreateSignedPost(url, body, secret);
-        await context.Out.WriteLineAsync($"POST {url} ← {description}, {body.Length} bytes, signed").ConfigureAwait(false);
+        using var request = XWebhookTestKit.CreateUnsignedPost(url, body);
+        DeliverySigner.Apply(request, signer.Sign(body));
+        await context.Out.WriteLineAsync($"POST {url} ← {description}, {body.Length} bytes, signed ({signer.Description})").ConfigureAwait(false);
 
         var stopwatch = Stopwatch.StartNew();
         try
@@ -108,7 +114,7 @@ internal static class SendCommand
             await context.Out.WriteLineAsync("response: " + CliCommon.Snippet(answer)).ConfigureAwait(false);
             if (!ok)
             {
-                await context.Out.WriteLineAsync(Hint(response.StatusCode)).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(Hint(response.StatusCode, signer.Headers)).ConfigureAwait(false);
             }
 
             return ok ? ExitCodes.Success : ExitCodes.Failed;
@@ -120,9 +126,10 @@ internal static class SendCommand
         }
     }
 
-    private static string Hint(HttpStatusCode status) => (int)status switch
+    private static string Hint(HttpStatusCode status, XEmulatorSignatureHeaders headers) => (int)status switch
     {
-        401 or 403 => "X would retry this delivery. A 401/403 usually means the signature did not verify: is --secret the receiver's consumer secret?",
+        401 or 403 when headers is XEmulatorSignatureHeaders.Classic => "X would retry this delivery. A 401/403 usually means the signature did not verify: is --secret the receiver's consumer secret?",
+        401 or 403 => "X would retry this delivery. A 401/403 usually means the signature did not verify: is --oauth2-secret the receiver's OAuth 2.0 client secret, and is the receiver set up to verify x-twitter-webhooks-signature-oauth2 (XWebhooks:OAuth2ClientSecret)?",
         >= 300 and < 400 => "X does not follow redirects; give the final URL.",
         404 or 405 => "Nothing handles POST at this path: is it the webhook URL?",
         _ => "X treats anything but 200 as a failed delivery and retries it.",

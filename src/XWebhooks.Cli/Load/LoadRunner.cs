@@ -2,13 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using XWebhooks.Security;
 using XWebhooks.Testing;
 
 namespace XWebhooks.Cli.Load;
 
 /// <summary>What <c>xwebhooks load</c> was asked to do.</summary>
-internal sealed record LoadOptions(Uri Url, string Secret, string EventName, int Rate, TimeSpan Duration, int Concurrency, bool UniqueIds, TimeSpan Timeout);
+internal sealed record LoadOptions(Uri Url, DeliverySigner Signer, string EventName, int Rate, TimeSpan Duration, int Concurrency, bool UniqueIds, TimeSpan Timeout);
 
 /// <summary>What a load run measured.</summary>
 internal sealed record LoadResult(
@@ -73,27 +72,27 @@ internal sealed class LoadRunner(LoadOptions options, CliContext context)
             cancellationToken.IsCancellationRequested);
     }
 
-    private (byte[] Body, string Signature)[] BuildBodies()
+    private (byte[] Body, (string Name, string Value)[] Signatures)[] BuildBodies()
     {
         if (!options.UniqueIds)
         {
             var body = XExamplePayloads.CreateUnique(options.EventName);
-            return [(body, XWebhookTestKit.Sign(body, options.Secret))];
+            return [(body, options.Signer.Sign(body))];
         }
 
         var wanted = options.Rate > 0
             ? Math.Min(MaxPool, (long)Math.Ceiling(options.Rate * options.Duration.TotalSeconds) + options.Concurrency)
             : MaxPool;
-        var pool = new (byte[] Body, string Signature)[(int)wanted];
+        var pool = new (byte[] Body, (string Name, string Value)[] Signatures)[(int)wanted];
         Parallel.For(0, pool.Length, i =>
         {
             var body = XExamplePayloads.CreateUnique(options.EventName);
-            pool[i] = (body, XWebhookTestKit.Sign(body, options.Secret));
+            pool[i] = (body, options.Signer.Sign(body));
         });
         return pool;
     }
 
-    private async Task WorkAsync(HttpClient client, (byte[] Body, string Signature)[] bodies, List<double> samples, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private async Task WorkAsync(HttpClient client, (byte[] Body, (string Name, string Value)[] Signatures)[] bodies, List<double> samples, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var contentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         while (!cancellationToken.IsCancellationRequested)
@@ -125,10 +124,10 @@ internal sealed class LoadRunner(LoadOptions options, CliContext context)
                 return;
             }
 
-            var (body, signature) = bodies[index % bodies.Length];
+            var (body, signatures) = bodies[index % bodies.Length];
             using var request = new HttpRequestMessage(HttpMethod.Post, options.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = contentType;
-            request.Headers.TryAddWithoutValidation(XWebhookSignature.HeaderName, signature);
+            DeliverySigner.Apply(request, signatures);
             var started = Stopwatch.GetTimestamp();
             try
             {

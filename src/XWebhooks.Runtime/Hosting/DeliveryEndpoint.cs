@@ -4,10 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
-using XWebhooks.Health;
 using XWebhooks.Inbox;
 using XWebhooks.Recovery;
-using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
 
@@ -19,12 +17,11 @@ namespace XWebhooks.Hosting;
 /// </summary>
 internal sealed class DeliveryEndpoint(
     IOptions<XWebhooksOptions> options,
-    XSignatureVerifier verifier,
+    DeliverySignatureGate signatures,
     DeliveryProcessor processor,
     XWebhooksMetrics metrics,
     TimeProvider timeProvider,
     DeliveryWatermarkRecorder watermark,
-    XWebhooksHealthState health,
     ILogger<DeliveryEndpoint> logger,
     IXWebhookInbox? inbox = null,
     InboxSignal? inboxSignal = null)
@@ -81,17 +78,9 @@ internal sealed class DeliveryEndpoint(
         var returnBuffer = true;
         try
         {
-            var check = verifier.Verify(context.Request.Headers[XWebhookSignature.HeaderName].ToString(), body.Memory.Span);
-            health.SignatureChecked(check);
-            if (check is not (XSignatureCheck.ValidPrimary or XSignatureCheck.ValidSecondary))
+            if (!signatures.Accepts(context.Request.Headers, body.Memory.Span))
             {
-                XWebhooksLog.SignatureRefused(logger, check);
                 return new(StatusCodes.Status401Unauthorized, XWebhooksOutcomes.Unauthorized, XProduct.Unknown, null);
-            }
-
-            if (check == XSignatureCheck.ValidSecondary)
-            {
-                XWebhooksLog.SecondarySecretUsed(logger);
             }
 
             LocatedDelivery located;

@@ -1,3 +1,5 @@
+using XWebhooks.Security;
+
 namespace XWebhooks.Hosting;
 
 /// <summary>
@@ -20,9 +22,28 @@ public sealed class XWebhooksOptions
 
     /// <summary>
     /// A second consumer secret also accepted on POSTs, for rotating the secret without losing deliveries.
-    /// CRCs are always answered with <see cref="ConsumerSecret"/>.
+    /// CRCs are never answered with it.
     /// </summary>
     public string? SecondaryConsumerSecret { get; set; }
+
+    /// <summary>
+    /// The X app's OAuth 2.0 client secret. When set, a POST carrying <c>x-twitter-webhooks-signature-oauth2</c>
+    /// is verified with it (and refused when that header is wrong, whatever the classic header says). X's official
+    /// pages name only the classic header; receivers following X's newer quickstart report the OAuth2 one.
+    /// Optional; <see cref="ConsumerSecret"/> stays required. Keep it out of source code and logs.
+    /// </summary>
+    public string? OAuth2ClientSecret { get; set; }
+
+    /// <summary>
+    /// A second OAuth 2.0 client secret also accepted on POSTs while rotating it. Needs <see cref="OAuth2ClientSecret"/>.
+    /// </summary>
+    public string? SecondaryOAuth2ClientSecret { get; set; }
+
+    /// <summary>
+    /// Which secret signs CRC answers: <see cref="XCrcSecret.ConsumerSecret"/> (the default, what X's official
+    /// pages say) or <see cref="XCrcSecret.OAuth2ClientSecret"/> (needs <see cref="OAuth2ClientSecret"/>).
+    /// </summary>
+    public XCrcSecret CrcSecret { get; set; } = XCrcSecret.ConsumerSecret;
 
     /// <summary>Largest accepted body in bytes; larger deliveries get 413 before anything is read past the limit. Default 1 MiB.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
 
@@ -19,6 +20,27 @@ internal static class XWebhooksOptionsBinder
         if (section[nameof(XWebhooksOptions.SecondaryConsumerSecret)] is { } secondary)
         {
             options.SecondaryConsumerSecret = secondary;
+        }
+
+        if (section[nameof(XWebhooksOptions.OAuth2ClientSecret)] is { } oauth2)
+        {
+            options.OAuth2ClientSecret = oauth2;
+        }
+
+        if (section[nameof(XWebhooksOptions.SecondaryOAuth2ClientSecret)] is { } secondaryOAuth2)
+        {
+            options.SecondaryOAuth2ClientSecret = secondaryOAuth2;
+        }
+
+        if (section[nameof(XWebhooksOptions.CrcSecret)] is { } crcSecret)
+        {
+            // Names only: Enum.TryParse would also take "1" or "0, 1".
+            options.CrcSecret = crcSecret.Trim() switch
+            {
+                var name when name.Equals(nameof(XCrcSecret.ConsumerSecret), StringComparison.OrdinalIgnoreCase) => XCrcSecret.ConsumerSecret,
+                var name when name.Equals(nameof(XCrcSecret.OAuth2ClientSecret), StringComparison.OrdinalIgnoreCase) => XCrcSecret.OAuth2ClientSecret,
+                _ => throw new InvalidOperationException($"{XWebhooksOptions.SectionName}:CrcSecret must be ConsumerSecret or OAuth2ClientSecret; it is '{crcSecret}'."),
+            };
         }
 
         if (section[nameof(XWebhooksOptions.MaxBodyBytes)] is { } maxBody)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
 
@@ -11,12 +12,41 @@ internal sealed class XWebhooksOptionsValidator : IValidateOptions<XWebhooksOpti
 
         if (string.IsNullOrWhiteSpace(options.ConsumerSecret))
         {
-            Add(ref failures, $"{XWebhooksOptions.SectionName}:ConsumerSecret is not set. Set it to your X app's consumer secret (API Key Secret), for example with the environment variable {XWebhooksOptions.SectionName}__ConsumerSecret; without it no CRC can be answered and no delivery verified.");
+            Add(ref failures, string.IsNullOrWhiteSpace(options.OAuth2ClientSecret)
+                ? $"{XWebhooksOptions.SectionName}:ConsumerSecret is not set. Set it to your X app's consumer secret (API Key Secret), for example with the environment variable {XWebhooksOptions.SectionName}__ConsumerSecret; without it no CRC can be answered and no delivery verified."
+                // An app with only the OAuth 2.0 secret would lose every delivery signed the documented way.
+                : $"{XWebhooksOptions.SectionName}:ConsumerSecret is not set; {XWebhooksOptions.SectionName}:OAuth2ClientSecret alone is not enough. X's official pages sign deliveries (x-twitter-webhooks-signature) and CRCs with the consumer secret, so set it too: the API Key Secret under 'Keys and tokens' of your app in the X developer portal, for example with the environment variable {XWebhooksOptions.SectionName}__ConsumerSecret.");
         }
 
         if (options.SecondaryConsumerSecret is { Length: > 0 } secondary && string.IsNullOrWhiteSpace(secondary))
         {
             Add(ref failures, $"{XWebhooksOptions.SectionName}:SecondaryConsumerSecret is blank. Remove it or set it to the other consumer secret.");
+        }
+
+        if (options.OAuth2ClientSecret is { Length: > 0 } oauth2 && string.IsNullOrWhiteSpace(oauth2))
+        {
+            Add(ref failures, $"{XWebhooksOptions.SectionName}:OAuth2ClientSecret is blank. Remove it or set it to your app's OAuth 2.0 client secret.");
+        }
+
+        if (options.SecondaryOAuth2ClientSecret is { Length: > 0 } secondaryOAuth2)
+        {
+            if (string.IsNullOrWhiteSpace(secondaryOAuth2))
+            {
+                Add(ref failures, $"{XWebhooksOptions.SectionName}:SecondaryOAuth2ClientSecret is blank. Remove it or set it to the other OAuth 2.0 client secret.");
+            }
+            else if (string.IsNullOrWhiteSpace(options.OAuth2ClientSecret))
+            {
+                Add(ref failures, $"{XWebhooksOptions.SectionName}:SecondaryOAuth2ClientSecret is set but {XWebhooksOptions.SectionName}:OAuth2ClientSecret is not. Set OAuth2ClientSecret to the current OAuth 2.0 client secret (the secondary one is only for a rotation).");
+            }
+        }
+
+        if (options.CrcSecret is not (XCrcSecret.ConsumerSecret or XCrcSecret.OAuth2ClientSecret))
+        {
+            Add(ref failures, $"{XWebhooksOptions.SectionName}:CrcSecret must be ConsumerSecret or OAuth2ClientSecret; it is {(int)options.CrcSecret}.");
+        }
+        else if (options.CrcSecret == XCrcSecret.OAuth2ClientSecret && string.IsNullOrWhiteSpace(options.OAuth2ClientSecret))
+        {
+            Add(ref failures, $"{XWebhooksOptions.SectionName}:CrcSecret is OAuth2ClientSecret but {XWebhooksOptions.SectionName}:OAuth2ClientSecret is not set. Set it to your app's OAuth 2.0 client secret, or remove CrcSecret to answer CRCs with the consumer secret.");
         }
 
         if (options.MaxBodyBytes is < 1 or > 100 * 1024 * 1024)

@@ -41,8 +41,9 @@ public static class XWebhooksServiceCollectionExtensions
         services.TryAddSingleton(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<XWebhooksOptions>>().Value;
-            return new XSignatureVerifier(options.ConsumerSecret!, options.SecondaryConsumerSecret);
+            return new XSignatureVerifier(options.ConsumerSecret!, options.SecondaryConsumerSecret, options.OAuth2ClientSecret, options.SecondaryOAuth2ClientSecret, options.CrcSecret);
         });
+        services.TryAddSingleton<DeliverySignatureGate>();
         services.TryAddSingleton<CrcEndpoint>();
         services.TryAddSingleton(static sp => new DeliveryProcessor(
             CompositeDispatcher.Create([.. sp.GetServices<IXWebhookDispatcher>(), new UnwiredHandlersDispatcher(sp.GetRequiredService<WiredHandlerRegistrations>())]),

@@ -5,12 +5,19 @@ namespace XWebhooks.Security;
 /// <summary>
 /// X's webhook signature scheme: <c>sha256=</c> + standard base64 of HMAC-SHA256 keyed with the app's
 /// consumer secret. X signs every POST body with it (header <c>x-twitter-webhooks-signature</c>) and
-/// expects the same form as the CRC <c>response_token</c>.
+/// expects the same form as the CRC <c>response_token</c>. The same scheme keyed with the OAuth 2.0 client
+/// secret is reported in a second header, <see cref="OAuth2HeaderName"/>.
 /// </summary>
 public static class XWebhookSignature
 {
     /// <summary>The header X puts the POST body signature in.</summary>
     public const string HeaderName = "x-twitter-webhooks-signature";
+
+    /// <summary>
+    /// The second signature header, keyed with the app's OAuth 2.0 client secret. Not on X's official pages;
+    /// verified by receivers that follow X's newer quickstart (2026).
+    /// </summary>
+    public const string OAuth2HeaderName = "x-twitter-webhooks-signature-oauth2";
 
     /// <summary>The prefix of every signature and CRC response token.</summary>
     public const string Prefix = "sha256=";
@@ -21,7 +28,7 @@ public static class XWebhookSignature
     internal const int DigestLength = HMACSHA256.HashSizeInBytes;
 
     /// <summary>Computes <c>sha256=&lt;base64 HMAC-SHA256(key, message)&gt;</c>.</summary>
-    /// <param name="key">The consumer secret as UTF-8 bytes.</param>
+    /// <param name="key">The secret (consumer secret, or OAuth 2.0 client secret) as UTF-8 bytes.</param>
     /// <param name="message">The exact bytes to sign (a POST body or a CRC token).</param>
     public static string Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> message)
     {
@@ -31,7 +38,7 @@ public static class XWebhookSignature
     }
 
     /// <summary>Writes <c>sha256=&lt;base64 HMAC-SHA256(key, message)&gt;</c> into <paramref name="destination"/> without allocating.</summary>
-    /// <param name="key">The consumer secret as UTF-8 bytes.</param>
+    /// <param name="key">The secret (consumer secret, or OAuth 2.0 client secret) as UTF-8 bytes.</param>
     /// <param name="message">The exact bytes to sign.</param>
     /// <param name="destination">At least <see cref="Length"/> characters.</param>
     public static void Format(ReadOnlySpan<byte> key, ReadOnlySpan<byte> message, Span<char> destination)

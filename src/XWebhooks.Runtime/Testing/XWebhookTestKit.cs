@@ -12,7 +12,10 @@ namespace XWebhooks.Testing;
 /// </summary>
 public static class XWebhookTestKit
 {
-    /// <summary>Signs <paramref name="body"/> as X does: <c>sha256=</c> + base64(HMAC-SHA256(consumer secret, body)).</summary>
+    /// <summary>
+    /// Signs <paramref name="body"/> as X does: <c>sha256=</c> + base64(HMAC-SHA256(secret, body)). The secret is the
+    /// consumer secret for <c>x-twitter-webhooks-signature</c>, the OAuth 2.0 client secret for the OAuth2 header.
+    /// </summary>
     public static string Sign(ReadOnlySpan<byte> body, string consumerSecret)
     {
         ArgumentException.ThrowIfNullOrEmpty(consumerSecret);
@@ -25,6 +28,29 @@ public static class XWebhookTestKit
         ArgumentNullException.ThrowIfNull(body);
         var request = CreateUnsignedPost(webhookUrl, body);
         request.Headers.TryAddWithoutValidation(XWebhookSignature.HeaderName, Sign(body, consumerSecret));
+        return request;
+    }
+
+    /// <summary>
+    /// Creates a POST of <paramref name="body"/> with a valid <c>x-twitter-webhooks-signature-oauth2</c> header only:
+    /// <c>sha256=</c> + base64(HMAC-SHA256(OAuth 2.0 client secret, body)).
+    /// </summary>
+    public static HttpRequestMessage CreateOAuth2SignedPost(Uri webhookUrl, byte[] body, string oauth2ClientSecret)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var request = CreateUnsignedPost(webhookUrl, body);
+        request.Headers.TryAddWithoutValidation(XWebhookSignature.OAuth2HeaderName, Sign(body, oauth2ClientSecret));
+        return request;
+    }
+
+    /// <summary>
+    /// Creates a POST of <paramref name="body"/> with both valid signature headers: <c>x-twitter-webhooks-signature</c>
+    /// keyed with the consumer secret and <c>x-twitter-webhooks-signature-oauth2</c> keyed with the OAuth 2.0 client secret.
+    /// </summary>
+    public static HttpRequestMessage CreateSignedPost(Uri webhookUrl, byte[] body, string consumerSecret, string oauth2ClientSecret)
+    {
+        var request = CreateSignedPost(webhookUrl, body, consumerSecret);
+        request.Headers.TryAddWithoutValidation(XWebhookSignature.OAuth2HeaderName, Sign(body, oauth2ClientSecret));
         return request;
     }
 
@@ -51,7 +77,10 @@ public static class XWebhookTestKit
         return new HttpRequestMessage(HttpMethod.Get, url);
     }
 
-    /// <summary>The <c>response_token</c> a correct receiver answers to <paramref name="crcToken"/>.</summary>
+    /// <summary>
+    /// The <c>response_token</c> a correct receiver answers to <paramref name="crcToken"/>, signed with the secret it
+    /// answers CRCs with (the consumer secret, as X's official pages say, unless configured otherwise).
+    /// </summary>
     public static string ExpectedCrcResponseToken(string crcToken, string consumerSecret)
     {
         ArgumentException.ThrowIfNullOrEmpty(consumerSecret);
@@ -94,6 +123,6 @@ public static class XWebhookTestKit
             return "body has no string response_token";
         }
 
-        return token == ExpectedCrcResponseToken(crcToken, consumerSecret) ? null : "response_token is wrong (is the consumer secret the app's API Key Secret?)";
+        return token == ExpectedCrcResponseToken(crcToken, consumerSecret) ? null : "response_token is wrong (signed with another secret than the one checked: the app's API Key Secret, unless CRCs are set to use the OAuth 2.0 client secret)";
     }
 }
