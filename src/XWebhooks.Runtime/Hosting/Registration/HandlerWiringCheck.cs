@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +15,9 @@ internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogge
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var missing = FindUnwired(wired, RuntimeFeature.IsDynamicCodeSupported ? HandlerAssemblyScanner.AppLocalAssemblies() : []);
+        // Not gated on RuntimeFeature.IsDynamicCodeSupported: a PublishAot project runs under JIT with that switch
+        // off too, and there the walk matters most. A Native AOT binary has no assembly list, so the walk is empty.
+        var missing = FindUnwired(wired, HandlerAssemblyScanner.AppLocalAssemblies());
         if (missing.Count == 0)
         {
             return Task.CompletedTask;
