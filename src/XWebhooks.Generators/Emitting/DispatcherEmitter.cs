@@ -6,7 +6,7 @@ namespace XWebhooks.Generators.Emitting;
 
 /// <summary>
 /// Emits <c>XWebhooksDispatcher.g.cs</c>: the assembly's <c>IXWebhookDispatcher</c> (UTF-8 literal
-/// routing, deserialization through each event's <c>JsonTypeInfo</c>, handler calls) and the module
+/// routing, deserialization through each event's <c>JsonTypeInfo</c> tolerant of schema drift, handler calls) and the module
 /// initializer that hands its DI registrations to <c>XWebhooksGeneratedRegistry</c>.
 /// </summary>
 internal static class DispatcherEmitter
@@ -157,18 +157,11 @@ internal static class DispatcherEmitter
 
     private static void WriteHelpers(IndentedWriter writer, DispatcherModel model)
     {
-        writer.OpenBlock("private static T Deserialize<T>(" + Payload + " payload) where T : global::XWebhooks.Events.IXEvent<T>");
-        writer.WriteLine("var value = global::System.Text.Json.JsonSerializer.Deserialize(payload.Json.Span, T.JsonTypeInfo);");
-        writer.OpenBlock("if (value is null)");
-        writer.WriteLine("throw new global::System.Text.Json.JsonException(");
+        // Strict read first; on a JsonException the runtime retries with the drifted values left empty (schema drift).
+        writer.WriteLine("private static T Deserialize<T>(" + Payload + " payload, " + WellKnownNames.GlobalServiceProvider + " services) where T : global::XWebhooks.Events.IXEvent<T> =>");
         writer.Indent();
-        writer.WriteLine("\"X sent JSON null for event '\" + global::System.Text.Encoding.UTF8.GetString(payload.EventType.Span) + \"' (\" + payload.Product.ToString() + \"); \"");
-        writer.WriteLine("+ typeof(T).FullName + \" needs a JSON object.\");");
+        writer.WriteLine("global::XWebhooks.Serialization.LenientEventReader.Read<T>(payload, services);");
         writer.Outdent();
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("return value;");
-        writer.CloseBlock();
 
         if (model.Fallback is not null)
         {
@@ -250,7 +243,7 @@ internal static class DispatcherEmitter
     }
 
     private static string EventExpression(RouteModel route) =>
-        route.EventTypeFullyQualifiedName is null ? "Unknown(payload)" : "Deserialize<" + route.EventTypeFullyQualifiedName + ">(payload)";
+        route.EventTypeFullyQualifiedName is null ? "Unknown(payload)" : "Deserialize<" + route.EventTypeFullyQualifiedName + ">(payload, services)";
 
     private static string Call(HandlerCallModel call, string eventExpression)
     {
