@@ -4,51 +4,140 @@ using System.Text.Json;
 namespace XWebhooks.Serialization;
 
 /// <summary>
-/// Cuts one value out of a JSON document by path, byte for byte: everything else (including bytes a parser
-/// would reject later, such as invalid UTF-8 in another string) is copied unchanged, so a lenient re-read fails
-/// again only where another value is wrong.
+/// Cuts one value out of a JSON document by the path of a <see cref="JsonException"/>, byte for byte: everything
+/// else (including bytes a parser would reject later, such as invalid UTF-8 in another string) is copied unchanged,
+/// so a lenient re-read fails again only where another value is wrong.
 /// </summary>
+/// <remarks>
+/// A custom converter that deserializes a nested value (a user inside <c>includes</c>, for example) starts a new
+/// path at <c>$</c>, so a path may be relative to some object inside the document rather than to its root. The
+/// value is then looked for below every object and array; when the path fits several, the one whose position
+/// matches the exception's line and byte position (also relative to that object) is chosen.
+/// </remarks>
 internal static class JsonValueRemover
 {
-    /// <summary>
-    /// Removes the value at <paramref name="path"/> (an object member with its name, or an array element). When the
-    /// path goes deeper than the document (a string where the path expects an object, a missing member), the
-    /// deepest value that exists on it is removed instead, so every call makes progress.
-    /// </summary>
+    /// <summary>Removes the value <paramref name="failure"/> points at.</summary>
     /// <param name="json">A valid JSON object or array.</param>
-    /// <param name="path">Segments from the root, as <see cref="JsonExceptionPath.Parse"/> gives them.</param>
+    /// <param name="failure">The serializer's exception, for its path and position.</param>
     /// <param name="result">The document without the value.</param>
-    /// <param name="removedDepth">How many segments of <paramref name="path"/> the removed value is at.</param>
-    /// <returns>False when nothing below the root matches the path: only the root itself could be removed.</returns>
-    public static bool TryRemove(ReadOnlySpan<byte> json, IReadOnlyList<JsonExceptionPath.Segment> path, out byte[] result, out int removedDepth)
+    /// <param name="removedPath">The path of the removed value from the root of <paramref name="json"/>.</param>
+    /// <returns>False when no value below the root fits the path.</returns>
+    public static bool TryRemove(ReadOnlySpan<byte> json, JsonException failure, out byte[] result, out List<JsonExceptionPath.Segment> removedPath)
     {
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
-        (int Start, int End) target = (-1, -1);
-        removedDepth = 0;
-        while (removedDepth < path.Count && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        var path = JsonExceptionPath.Parse(failure.Path);
+        result = [];
+        removedPath = [];
+        if (path.Count == 0)
         {
-            if (!TryEnter(ref reader, path[removedDepth], out var member))
-            {
-                break;
-            }
-
-            target = member;
-            removedDepth++;
+            return false;
         }
 
-        if (removedDepth == 0)
+        var candidates = new List<Candidate>();
+        FindCandidates(json, path, candidates);
+        Candidate? chosen = null;
+        foreach (var candidate in candidates)
         {
-            result = [];
+            if (candidate.Line == failure.LineNumber && candidate.BytePositionInLine == failure.BytePositionInLine)
+            {
+                chosen = candidate;
+                break;
+            }
+        }
+
+        chosen ??= candidates.Count > 0 ? candidates[0] : DeepestOnPath(json, path);
+        if (chosen is not { } target)
+        {
             return false;
         }
 
         result = Splice(json, target.Start, target.End);
+        removedPath = target.Path;
         return true;
     }
 
+    /// <summary>A value that fits the path: its bytes, its path from the root, and where a reader of its container stands after its first token.</summary>
+    private readonly record struct Candidate(int Start, int End, List<JsonExceptionPath.Segment> Path, long Line, long BytePositionInLine);
+
+    /// <summary>Every value the whole path leads to, from the root first, then from each object and array inside it in document order.</summary>
+    private static void FindCandidates(ReadOnlySpan<byte> json, List<JsonExceptionPath.Segment> path, List<Candidate> candidates)
+    {
+        var prefix = new List<JsonExceptionPath.Segment>();
+        var indexes = new Stack<int>();
+        var reader = new Utf8JsonReader(json);
+        JsonExceptionPath.Segment? pending = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    pending = new JsonExceptionPath.Segment(PropertyName(ref reader), -1);
+                    continue;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    indexes.Pop();
+                    if (prefix.Count > 0 && prefix.Count >= indexes.Count)
+                    {
+                        prefix.RemoveAt(prefix.Count - 1);
+                    }
+
+                    continue;
+            }
+
+            if (indexes.Count > 0)
+            {
+                // A value inside a container: its own segment is the pending name, or the next index of the array.
+                var segment = pending ?? new JsonExceptionPath.Segment(null, indexes.Peek());
+                if (pending is null)
+                {
+                    indexes.Push(indexes.Pop() + 1);
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    prefix.Add(segment);
+                }
+            }
+
+            pending = null;
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                if (Resolve(json[start..], path, out var member) == path.Count)
+                {
+                    var (line, position) = PositionAfterFirstToken(json[start..], member.ValueStart);
+                    candidates.Add(new Candidate(start + member.Start, start + member.End, [.. prefix, .. path], line, position));
+                }
+
+                indexes.Push(0);
+            }
+        }
+    }
+
+    /// <summary>When the path fits nowhere whole: the deepest value on it from the root (a string where it expects an object, a missing member), so every call makes progress.</summary>
+    private static Candidate? DeepestOnPath(ReadOnlySpan<byte> json, List<JsonExceptionPath.Segment> path)
+    {
+        var depth = Resolve(json, path, out var member);
+        return depth == 0 ? null : new Candidate(member.Start, member.End, path[..depth], -1, -1);
+    }
+
+    /// <summary>Follows <paramref name="path"/> from the container at the start of <paramref name="json"/> as far as it goes.</summary>
+    /// <returns>How many segments matched; <paramref name="member"/> is the value the last of them led to.</returns>
+    private static int Resolve(ReadOnlySpan<byte> json, List<JsonExceptionPath.Segment> path, out (int Start, int ValueStart, int End) member)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        member = default;
+        var depth = 0;
+        while (depth < path.Count && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && TryEnter(ref reader, path[depth], out var found))
+        {
+            member = found;
+            depth++;
+        }
+
+        return depth;
+    }
+
     /// <summary>Finds <paramref name="segment"/> in the container the reader is on and leaves the reader on its value.</summary>
-    private static bool TryEnter(ref Utf8JsonReader reader, JsonExceptionPath.Segment segment, out (int Start, int End) member)
+    private static bool TryEnter(ref Utf8JsonReader reader, JsonExceptionPath.Segment segment, out (int Start, int ValueStart, int End) member)
     {
         member = default;
         var inObject = reader.TokenType == JsonTokenType.StartObject;
@@ -71,7 +160,7 @@ internal static class JsonValueRemover
             {
                 var end = reader;
                 end.Skip();
-                member = (start, (int)end.BytesConsumed);
+                member = (start, (int)reader.TokenStartIndex, (int)end.BytesConsumed);
                 return true;
             }
 
@@ -79,6 +168,21 @@ internal static class JsonValueRemover
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where a reader that started at the beginning of <paramref name="container"/> stands once it has read the first
+    /// token of the value at <paramref name="valueStart"/>: the line and byte in line a <see cref="JsonException"/> thrown
+    /// there reports.
+    /// </summary>
+    private static (long Line, long BytePositionInLine) PositionAfterFirstToken(ReadOnlySpan<byte> container, int valueStart)
+    {
+        var reader = new Utf8JsonReader(container[valueStart..]);
+        reader.Read();
+        var end = valueStart + (int)reader.BytesConsumed;
+        var before = container[..end];
+        var lastNewLine = before.LastIndexOf((byte)'\n');
+        return (before.Count((byte)'\n'), lastNewLine < 0 ? end : end - lastNewLine - 1);
     }
 
     /// <summary>Compares a property name without transcoding it, so a name with invalid UTF-8 is simply not equal.</summary>
@@ -96,6 +200,19 @@ internal static class JsonValueRemover
         catch (InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    /// <summary>A property name for a path; one that is not valid UTF-8 matches no path and gets a placeholder.</summary>
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return "?";
         }
     }
 

@@ -54,13 +54,12 @@ public static class LenientEventReader
         var failure = strict;
         for (var removed = 0; removed < MaxDriftedValues; removed++)
         {
-            var path = JsonExceptionPath.Parse(failure.Path);
-            if (!JsonValueRemover.TryRemove(json, path, out var rest, out var depth))
+            if (!JsonValueRemover.TryRemove(json, failure, out var rest, out var removedPath))
             {
                 break;
             }
 
-            reporter?.Drifted(payload.Product, payload.EventType.Span, JsonExceptionPath.Normalize(path.Take(depth)));
+            reporter?.Drifted(payload.Product, payload.EventType.Span, JsonExceptionPath.Normalize(removedPath));
             json = rest;
             try
             {
