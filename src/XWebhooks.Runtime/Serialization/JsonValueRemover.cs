@@ -12,7 +12,8 @@ namespace XWebhooks.Serialization;
 /// A custom converter that deserializes a nested value (a user inside <c>includes</c>, for example) starts a new
 /// path at <c>$</c>, so a path may be relative to some object inside the document rather than to its root. The
 /// value is then looked for below every object and array; when the path fits several, the one whose position
-/// matches the exception's line and byte position (also relative to that object) is chosen.
+/// matches the exception's line and byte position (also relative to that object) is chosen. A path that names an
+/// object whose member name could not be read (a bad escape) leads, by the same position, to that member.
 /// </remarks>
 internal static class JsonValueRemover
 {
@@ -27,25 +28,17 @@ internal static class JsonValueRemover
         var path = JsonExceptionPath.Parse(failure.Path);
         result = [];
         removedPath = [];
-        if (path.Count == 0)
+        if (failure.Path is not ['$', ..])
         {
             return false;
         }
 
         var candidates = new List<Candidate>();
         FindCandidates(json, path, candidates);
-        Candidate? chosen = null;
-        foreach (var candidate in candidates)
-        {
-            if (candidate.Line == failure.LineNumber && candidate.BytePositionInLine == failure.BytePositionInLine)
-            {
-                chosen = candidate;
-                break;
-            }
-        }
-
-        chosen ??= candidates.Count > 0 ? candidates[0] : DeepestOnPath(json, path);
-        if (chosen is not { } target)
+        var target = ChooseByPosition(json, candidates, failure)
+            ?? candidates.FirstOrDefault(static candidate => candidate.Removable)
+            ?? DeepestOnPath(json, path);
+        if (target is null)
         {
             return false;
         }
@@ -55,8 +48,54 @@ internal static class JsonValueRemover
         return true;
     }
 
-    /// <summary>A value that fits the path: its bytes, its path from the root, and where a reader of its container stands after its first token.</summary>
-    private readonly record struct Candidate(int Start, int End, List<JsonExceptionPath.Segment> Path, long Line, long BytePositionInLine);
+    /// <summary>
+    /// A value the path leads to: its bytes (a member with its name), where its value starts, its path from the root,
+    /// and where the read that reported the path started (the root, or the object a converter read on its own).
+    /// For the path <c>$</c> every object is a candidate, but only for a member name it holds: never removable whole.
+    /// </summary>
+    private sealed record Candidate(int BaseStart, int Start, int ValueStart, int End, List<JsonExceptionPath.Segment> Path, bool Removable = true);
+
+    /// <summary>
+    /// The value the exception's position is at: just after the first token of a candidate's value (a value of the
+    /// wrong type), or just after the name of one of its members (a name that cannot be read, such as a bad escape).
+    /// </summary>
+    private static Candidate? ChooseByPosition(ReadOnlySpan<byte> json, List<Candidate> candidates, JsonException failure)
+    {
+        if (failure.LineNumber is not { } line || failure.BytePositionInLine is not { } position)
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var reader = new Utf8JsonReader(json[candidate.ValueStart..]);
+            reader.Read();
+            if (candidate.Removable && PositionOf(json, candidate.BaseStart, candidate.ValueStart + (int)reader.BytesConsumed) == (line, position))
+            {
+                return candidate;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var nameStart = candidate.ValueStart + (int)reader.TokenStartIndex;
+                var nameEnd = candidate.ValueStart + (int)reader.BytesConsumed;
+                var name = PropertyName(ref reader);
+                reader.Read();
+                reader.Skip();
+                if (PositionOf(json, candidate.BaseStart, nameEnd) == (line, position))
+                {
+                    return new Candidate(candidate.BaseStart, nameStart, nameStart, candidate.ValueStart + (int)reader.BytesConsumed, [.. candidate.Path, new JsonExceptionPath.Segment(name, -1)]);
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Every value the whole path leads to, from the root first, then from each object and array inside it in document order.</summary>
     private static void FindCandidates(ReadOnlySpan<byte> json, List<JsonExceptionPath.Segment> path, List<Candidate> candidates)
@@ -101,10 +140,13 @@ internal static class JsonValueRemover
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 var start = (int)reader.TokenStartIndex;
-                if (Resolve(json[start..], path, out var member) == path.Count)
+                if (path.Count == 0)
                 {
-                    var (line, position) = PositionAfterFirstToken(json[start..], member.ValueStart);
-                    candidates.Add(new Candidate(start + member.Start, start + member.End, [.. prefix, .. path], line, position));
+                    candidates.Add(new Candidate(start, start, start, start, [.. prefix], Removable: false));
+                }
+                else if (Resolve(json[start..], path, out var member) == path.Count)
+                {
+                    candidates.Add(new Candidate(start, start + member.Start, start + member.ValueStart, start + member.End, [.. prefix, .. path]));
                 }
 
                 indexes.Push(0);
@@ -116,7 +158,7 @@ internal static class JsonValueRemover
     private static Candidate? DeepestOnPath(ReadOnlySpan<byte> json, List<JsonExceptionPath.Segment> path)
     {
         var depth = Resolve(json, path, out var member);
-        return depth == 0 ? null : new Candidate(member.Start, member.End, path[..depth], -1, -1);
+        return depth == 0 ? null : new Candidate(0, member.Start, member.ValueStart, member.End, path[..depth]);
     }
 
     /// <summary>Follows <paramref name="path"/> from the container at the start of <paramref name="json"/> as far as it goes.</summary>
@@ -170,19 +212,12 @@ internal static class JsonValueRemover
         return false;
     }
 
-    /// <summary>
-    /// Where a reader that started at the beginning of <paramref name="container"/> stands once it has read the first
-    /// token of the value at <paramref name="valueStart"/>: the line and byte in line a <see cref="JsonException"/> thrown
-    /// there reports.
-    /// </summary>
-    private static (long Line, long BytePositionInLine) PositionAfterFirstToken(ReadOnlySpan<byte> container, int valueStart)
+    /// <summary>The line and byte in line that a read which started at <paramref name="baseStart"/> reports at <paramref name="offset"/>.</summary>
+    private static (long Line, long BytePositionInLine) PositionOf(ReadOnlySpan<byte> json, int baseStart, int offset)
     {
-        var reader = new Utf8JsonReader(container[valueStart..]);
-        reader.Read();
-        var end = valueStart + (int)reader.BytesConsumed;
-        var before = container[..end];
+        var before = json[baseStart..offset];
         var lastNewLine = before.LastIndexOf((byte)'\n');
-        return (before.Count((byte)'\n'), lastNewLine < 0 ? end : end - lastNewLine - 1);
+        return (before.Count((byte)'\n'), lastNewLine < 0 ? before.Length : before.Length - lastNewLine - 1);
     }
 
     /// <summary>Compares a property name without transcoding it, so a name with invalid UTF-8 is simply not equal.</summary>
