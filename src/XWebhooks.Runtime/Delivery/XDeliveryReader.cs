@@ -291,9 +291,26 @@ public ref struct XDeliveryReader
         return body[start..(int)json.BytesConsumed];
     }
 
-    /// <summary>The current property name, sliced from the body, or copied when it contains escapes (rare).</summary>
-    private ReadOnlyMemory<byte> PropertyName(int start) =>
-        json.ValueIsEscaped ? UnescapedCopy() : body.Slice(start, json.ValueSpan.Length);
+    /// <summary>
+    /// The current property name, sliced from the body, or copied when it contains escapes (rare). A name whose
+    /// escapes do not make valid UTF-8 is no name the reader knows: it reads as empty, and its value is skipped.
+    /// </summary>
+    private ReadOnlyMemory<byte> PropertyName(int start)
+    {
+        if (!json.ValueIsEscaped)
+        {
+            return body.Slice(start, json.ValueSpan.Length);
+        }
+
+        try
+        {
+            return UnescapedCopy();
+        }
+        catch (InvalidOperationException)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+    }
 
     /// <summary>
     /// Compares the current property name without transcoding it: a name inside an event that is not valid UTF-8 is
