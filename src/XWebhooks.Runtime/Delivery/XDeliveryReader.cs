@@ -14,11 +14,11 @@ namespace XWebhooks.Delivery;
 /// nesting deeper than <see cref="MaxDepth"/>, and invalid UTF-8 in a string of the envelope itself (such as
 /// <c>for_user_id</c>). Invalid UTF-8 inside an event is left to the event's reader (schema drift). A leading UTF-8
 /// byte order mark is skipped.
-/// </remarks>
-/// <remarks>
+/// <para>
 /// The product is decided by shape because X sends all products to one URL. AAA un-events are normalized:
 /// an element of <c>follow_events</c> whose <c>type</c> is <c>unfollow</c> is yielded as <c>unfollow_events</c>
 /// (likewise block/unblock and mute/unmute), so one handler type sees both documented forms.
+/// </para>
 /// </remarks>
 public ref struct XDeliveryReader
 {

@@ -18,7 +18,9 @@ namespace XWebhooks.Serialization;
 /// <remarks>
 /// In a list, a value inside an element (<c>$.includes.users[0].public_metrics</c>) is removed from that element
 /// only; an element that is itself of the wrong type (<c>$.payload.edit_history_tweet_ids[1]</c>) is dropped from the
-/// list. Removal is by the path the serializer reports, byte for byte, without building a document.
+/// list. Removal is by the path the serializer reports, byte for byte, without building a document. An event that
+/// still cannot be read after <see cref="MaxDriftedValues"/> removals (or whose failing value cannot be located)
+/// throws, like a failing handler: answered 500 inline, retried by the inbox.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class LenientEventReader
