@@ -6,8 +6,8 @@ namespace XWebhooks.Generators.Emitting;
 
 /// <summary>
 /// Emits <c>XWebhooksDispatcher.g.cs</c>: the assembly's <c>IXWebhookDispatcher</c> (UTF-8 literal
-/// routing, deserialization through each event's <c>JsonTypeInfo</c>, handler calls). Its DI registration is
-/// <see cref="RegistrationEmitter"/>'s file.
+/// routing, deserialization through each event's <c>JsonTypeInfo</c> tolerant of schema drift, handler calls). Its
+/// DI registration is <see cref="RegistrationEmitter"/>'s file.
 /// </summary>
 internal static class DispatcherEmitter
 {
@@ -155,18 +155,11 @@ internal static class DispatcherEmitter
 
     private static void WriteHelpers(IndentedWriter writer, DispatcherModel model)
     {
-        writer.OpenBlock("private static T Deserialize<T>(" + Payload + " payload) where T : global::XWebhooks.Events.IXEvent<T>");
-        writer.WriteLine("var value = global::System.Text.Json.JsonSerializer.Deserialize(payload.Json.Span, T.JsonTypeInfo);");
-        writer.OpenBlock("if (value is null)");
-        writer.WriteLine("throw new global::System.Text.Json.JsonException(");
+        // Strict read first; on a JsonException the runtime retries with the drifted values left empty (schema drift).
+        writer.WriteLine("private static T Deserialize<T>(" + Payload + " payload, " + WellKnownNames.GlobalServiceProvider + " services) where T : global::XWebhooks.Events.IXEvent<T> =>");
         writer.Indent();
-        writer.WriteLine("\"X sent JSON null for event '\" + global::System.Text.Encoding.UTF8.GetString(payload.EventType.Span) + \"' (\" + payload.Product.ToString() + \"); \"");
-        writer.WriteLine("+ typeof(T).FullName + \" needs a JSON object.\");");
+        writer.WriteLine("global::XWebhooks.Serialization.LenientEventReader.Read<T>(payload, services);");
         writer.Outdent();
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("return value;");
-        writer.CloseBlock();
 
         if (model.Fallback is not null)
         {
@@ -188,7 +181,7 @@ internal static class DispatcherEmitter
     }
 
     private static string EventExpression(RouteModel route) =>
-        route.EventTypeFullyQualifiedName is null ? "Unknown(payload)" : "Deserialize<" + route.EventTypeFullyQualifiedName + ">(payload)";
+        route.EventTypeFullyQualifiedName is null ? "Unknown(payload)" : "Deserialize<" + route.EventTypeFullyQualifiedName + ">(payload, services)";
 
     private static string Call(HandlerCallModel call, string eventExpression)
     {

@@ -10,12 +10,26 @@ namespace XWebhooks.Delivery;
 /// so read every event before acting on any.
 /// </summary>
 /// <remarks>
+/// Hostile bytes end in <see cref="XDeliveryFormatException"/>, never another exception: JSON that does not parse,
+/// nesting deeper than <see cref="MaxDepth"/>, and invalid UTF-8 in a string of the envelope itself (such as
+/// <c>for_user_id</c>). Invalid UTF-8 inside an event is left to the event's reader (schema drift). A leading UTF-8
+/// byte order mark is skipped.
+/// <para>
 /// The product is decided by shape because X sends all products to one URL. AAA un-events are normalized:
 /// an element of <c>follow_events</c> whose <c>type</c> is <c>unfollow</c> is yielded as <c>unfollow_events</c>
 /// (likewise block/unblock and mute/unmute), so one handler type sees both documented forms.
+/// </para>
 /// </remarks>
 public ref struct XDeliveryReader
 {
+    /// <summary>
+    /// The deepest nesting accepted, System.Text.Json's default: an event inside a body that passes can always be
+    /// deserialized without hitting the serializer's own limit. X's payloads are a few levels deep.
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private static readonly ReadOnlyMemory<byte> StreamPostType = "post"u8.ToArray();
     private static readonly ReadOnlyMemory<byte> UnfollowType = "unfollow_events"u8.ToArray();
     private static readonly ReadOnlyMemory<byte> UnblockType = "unblock_events"u8.ToArray();
@@ -33,8 +47,8 @@ public ref struct XDeliveryReader
     /// <summary>Starts reading <paramref name="body"/>.</summary>
     public XDeliveryReader(ReadOnlyMemory<byte> body)
     {
-        this.body = body;
-        json = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 128 });
+        this.body = body.Span.StartsWith(Utf8ByteOrderMark) ? body[Utf8ByteOrderMark.Length..] : body;
+        json = new Utf8JsonReader(this.body.Span, new JsonReaderOptions { MaxDepth = MaxDepth });
         data = (-1, -1);
     }
 
@@ -64,6 +78,12 @@ public ref struct XDeliveryReader
         {
             state = State.Done;
             throw new XDeliveryFormatException($"The body is not valid JSON: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader validates UTF-8 only when a string is transcoded or compared, as for_user_id is.
+            state = State.Done;
+            throw new XDeliveryFormatException($"The body has a string that is not valid UTF-8 at byte {json.TokenStartIndex}.", ex);
         }
     }
 
@@ -183,7 +203,7 @@ public ref struct XDeliveryReader
         ReadOnlySpan<byte> type = default;
         while (Read() && json.TokenType != JsonTokenType.EndObject)
         {
-            var isType = json.ValueTextEquals("type"u8);
+            var isType = NameIs("type"u8);
             Read();
             if (isType && json.TokenType == JsonTokenType.String && !json.ValueIsEscaped)
             {
@@ -222,7 +242,7 @@ public ref struct XDeliveryReader
         var start = (int)json.TokenStartIndex;
         while (Read() && json.TokenType != JsonTokenType.EndObject)
         {
-            var isEventType = json.ValueTextEquals("event_type"u8);
+            var isEventType = NameIs("event_type"u8);
             Read();
             if (isEventType && json.TokenType == JsonTokenType.String)
             {
@@ -271,9 +291,47 @@ public ref struct XDeliveryReader
         return body[start..(int)json.BytesConsumed];
     }
 
-    /// <summary>The current property name, sliced from the body, or copied when it contains escapes (rare).</summary>
-    private ReadOnlyMemory<byte> PropertyName(int start) =>
-        json.ValueIsEscaped ? UnescapedCopy() : body.Slice(start, json.ValueSpan.Length);
+    /// <summary>
+    /// The current property name, sliced from the body, or copied when it contains escapes (rare). A name whose
+    /// escapes do not make valid UTF-8 is no name the reader knows: it reads as empty, and its value is skipped.
+    /// </summary>
+    private ReadOnlyMemory<byte> PropertyName(int start)
+    {
+        if (!json.ValueIsEscaped)
+        {
+            return body.Slice(start, json.ValueSpan.Length);
+        }
+
+        try
+        {
+            return UnescapedCopy();
+        }
+        catch (InvalidOperationException)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+    }
+
+    /// <summary>
+    /// Compares the current property name without transcoding it: a name inside an event that is not valid UTF-8 is
+    /// simply another name, left to the event's reader.
+    /// </summary>
+    private readonly bool NameIs(ReadOnlySpan<byte> utf8)
+    {
+        if (!json.ValueIsEscaped)
+        {
+            return json.ValueSpan.SequenceEqual(utf8);
+        }
+
+        try
+        {
+            return json.ValueTextEquals(utf8);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private ReadOnlyMemory<byte> StringValue() =>
         json.ValueIsEscaped ? UnescapedCopy() : body.Slice((int)json.TokenStartIndex + 1, json.ValueSpan.Length);

@@ -33,6 +33,9 @@ internal static partial class XWebhooksLog
     [LoggerMessage(9, LogLevel.Error, "Handlers overran the {Budget} response budget; answering 503 so X redelivers")]
     public static partial void BudgetExceeded(ILogger logger, TimeSpan budget);
 
+    [LoggerMessage(10, LogLevel.Warning, "X sent {Product} event '{EventType}' with a value of an unexpected type at {Path}; reading it with that value left empty so its handlers still get it (logged once per type and path)")]
+    public static partial void EventDrifted(ILogger logger, XProduct product, string eventType, string path);
+
     [LoggerMessage(30, LogLevel.Critical, "{Message}")]
     public static partial void HandlersNotWired(ILogger logger, string message);
 }

@@ -5,7 +5,7 @@ using XWebhooks.Inbox;
 namespace XWebhooks.Diagnostics;
 
 /// <summary>
-/// The <c>XWebhooks</c> meter: deliveries by outcome, events by product/type/outcome, time to acknowledge
+/// The <c>XWebhooks</c> meter: deliveries by outcome, events by product/type/outcome, drifted event values by path, time to acknowledge
 /// against the response budget, handler duration, CRC requests, dedupe hits, the inbox (depth, oldest
 /// entry age, retries, dead letters) and gap recovery's replay requests.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class XWebhooksMetrics
 
     private readonly Counter<long> deliveries;
     private readonly Counter<long> events;
+    private readonly Counter<long> drift;
     private readonly Counter<long> crcRequests;
     private readonly Histogram<double> timeToAck;
     private readonly Histogram<double> handlerDuration;
@@ -34,6 +35,7 @@ public sealed class XWebhooksMetrics
         var meter = meterFactory.Create(MeterName);
         deliveries = meter.CreateCounter<long>("xwebhooks.deliveries", "{delivery}", "POST deliveries by outcome.");
         events = meter.CreateCounter<long>("xwebhooks.events", "{event}", "Events located in verified deliveries, by product, type and outcome.");
+        drift = meter.CreateCounter<long>("xwebhooks.events.drift", "{value}", "Event values X sent with a type the model does not expect, left empty so the event still reached its handler; by product, type and JSON path.");
         crcRequests = meter.CreateCounter<long>("xwebhooks.crc.requests", "{request}", "CRC challenges by outcome.");
         timeToAck = meter.CreateHistogram<double>("xwebhooks.delivery.time_to_ack", "s", "Time from request start to the response status, by outcome; compare with the response budget.");
         handlerDuration = meter.CreateHistogram<double>("xwebhooks.handler.duration", "s", "Time spent dispatching one event to its handlers.");
@@ -55,6 +57,9 @@ public sealed class XWebhooksMetrics
 
     internal void EventCounted(XProduct product, string type, string outcome) =>
         events.Add(1, new TagList { { "product", ProductName(product) }, { "type", type }, { "outcome", outcome } });
+
+    internal void EventDrifted(XProduct product, string type, string path) =>
+        drift.Add(1, new TagList { { "product", ProductName(product) }, { "type", type }, { "path", path } });
 
     internal void HandlerCompleted(XProduct product, string type, TimeSpan elapsed) =>
         handlerDuration.Record(elapsed.TotalSeconds, new TagList { { "product", ProductName(product) }, { "type", type } });

@@ -38,6 +38,7 @@ public static class XWebhooksServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<XWebhooksMetrics>();
+        services.TryAddSingleton<EventDriftReporter>();
         services.TryAddSingleton(static sp =>
         {
             var options = sp.GetRequiredService<IOptions<XWebhooksOptions>>().Value;

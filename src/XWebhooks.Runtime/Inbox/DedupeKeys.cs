@@ -31,6 +31,11 @@ internal static class DedupeKeys
             // The located event is valid JSON, but a field of an unexpected shape: no key, no dedupe.
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // An id that is not valid UTF-8 (System.Text.Json checks only when it transcodes): no key, no dedupe.
+            return null;
+        }
     }
 
     /// <summary>The XAA <c>event_uuid</c>: found by skipping over the <c>data</c> object's other values, not by building a document.</summary>
