@@ -26,7 +26,7 @@ const roots = [
   'Post', 'User', 'Media', 'Place', 'Poll', 'Topic', 'Expansions', 'Problem',
   'ActivityStreamResponse', 'ActivitySubscriptionFilter', 'LikeWithPostAuthor', 'News',
   'NewsActivityResponsePayload', 'ProfileUpdateActivityResponsePayload', 'FollowActivityResponsePayload',
-  'PostDeleteActivityResponsePayload', 'StreamPostsResponse',
+  'PostDeleteActivityResponsePayload', 'StreamPostsResponse', 'ChatMessageEvent',
 ];
 // Unions of roots: listed as a reference (the discriminated XAA payload).
 const referenceOnly = new Set(['ActivityStreamingResponsePayload']);
@@ -47,6 +47,7 @@ const wireNames = {
 const fieldEnums = {
   Post: 'tweetFields', User: 'userFields', Media: 'mediaFields', Place: 'placeFields', Poll: 'pollFields',
   Topic: 'topicFields', LikeWithPostAuthor: 'likeWithTweetAuthorFields', News: 'newsFields',
+  ChatMessageEvent: 'chatMessageEventFields',
 };
 
 const declarations = parseDeclarations(dts);

@@ -37,6 +37,7 @@ public sealed class SchemaConformanceTests
         ["FollowActivityResponsePayload"] = TypeInfo(typeof(UserPairPayload)),
         ["PostDeleteActivityResponsePayload"] = TypeInfo(typeof(PostDeletePayload)),
         ["StreamPostsResponse"] = XStreamJsonContext.Default.StreamPost,
+        ["ChatMessageEvent"] = TypeInfo(typeof(ChatPayload)),
     };
 
     [Fact]

@@ -186,6 +186,24 @@ public sealed class SchemaOnlyFieldTests
         Assert.Equal("55", attachment.GetProperty("media").GetProperty("id_str").GetString());
     }
 
+    [Fact]
+    public void Chat_event_fields_from_the_schema_are_read()
+    {
+        // Written from the ChatMessageEvent.* lines of the field list (the docs' chat.* examples lack these three).
+        const string json = """
+            {"event_uuid":"4","event_type":"chat.received","filter":{"user_id":"1"},
+             "payload":{"id":"c1","conversation_id":"1:2","sender_id":"2","created_at":"2026-07-24T20:53:37.000Z","previous_id":"c0","is_trusted":true}}
+            """;
+
+        var model = CapturedPayloads.ActivityModel("chat.received");
+        var value = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), model)!;
+        var chat = (ChatPayload)model.Type.GetProperty("Payload")!.GetValue(value)!;
+
+        Assert.Equal(new DateTimeOffset(2026, 7, 24, 20, 53, 37, TimeSpan.Zero), chat.CreatedAt);
+        Assert.Equal("c0", chat.PreviousId);
+        Assert.True(chat.IsTrusted);
+    }
+
     private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<XUser> XStreamJsonContextUser =>
         XWebhooks.Serialization.XStreamJsonContext.Default.XUser;
 }
