@@ -4,7 +4,7 @@ using XWebhooks.Events.Stream;
 namespace XWebhooks.Tests.Events.Schema;
 
 /// <summary>
-/// Fields the models used to drop, read from real payloads X returned (tests/fixtures/captures, wrapped as
+/// Fields the models used to drop, read from real payloads X returned (tests/captures, wrapped as
 /// filtered-stream messages as their SOURCES.md prescribes). Expected values are copied from the capture files.
 /// </summary>
 public sealed class CapturedFieldValueTests
@@ -12,7 +12,7 @@ public sealed class CapturedFieldValueTests
     [Fact]
     public void Withheld_context_annotations_url_images_and_source_are_read()
     {
-        var post = ReadPost("captures/v2-response/twarc-csv-withheld-copyright.json");
+        var post = ReadPost("v2-response/twarc-csv-withheld-copyright.json");
 
         Assert.Equal("TweetDeck", post.Source);
         Assert.False(post.Withheld!.Copyright);
@@ -46,7 +46,7 @@ public sealed class CapturedFieldValueTests
     [Fact]
     public void Exact_coordinates_are_read_as_a_GeoJSON_point()
     {
-        var post = ReadPost("captures/v2-response/twarc-csv-geo-coordinates.json");
+        var post = ReadPost("v2-response/twarc-csv-geo-coordinates.json");
 
         Assert.Equal("Instagram", post.Source);
         Assert.Equal("Point", post.Geo!.Coordinates!.Type);
@@ -59,7 +59,7 @@ public sealed class CapturedFieldValueTests
     [Fact]
     public void Community_id_is_read()
     {
-        var post = ReadPost("captures/v2-response/tweepy-create-tweet-community.json");
+        var post = ReadPost("v2-response/tweepy-create-tweet-community.json");
 
         Assert.Equal("123456789", post.CommunityId);
     }
@@ -67,7 +67,7 @@ public sealed class CapturedFieldValueTests
     [Fact]
     public void Partial_errors_beside_the_post_are_read_on_the_stream_event()
     {
-        var message = CapturedPayloads.AsStreamMessages(Fixtures.Read("captures/v2-response/twarc-csv-withheld-errors.json")).Single();
+        var message = CapturedPayloads.AsStreamMessages(Captures.Read("v2-response/twarc-csv-withheld-errors.json")).Single();
 
         var stream = JsonSerializer.Deserialize(message, StreamPost.JsonTypeInfo)!;
 
@@ -84,7 +84,7 @@ public sealed class CapturedFieldValueTests
 
     private static XWebhooks.Events.XPost ReadPost(string capture)
     {
-        var message = CapturedPayloads.AsStreamMessages(Fixtures.Read(capture)).First();
+        var message = CapturedPayloads.AsStreamMessages(Captures.Read(capture)).First();
         return JsonSerializer.Deserialize(message, StreamPost.JsonTypeInfo)!.Data!;
     }
 }

@@ -11,7 +11,7 @@ namespace XWebhooks.Tests.Events.Schema;
 
 /// <summary>
 /// Payloads X sent or documents, each as the JSON a model reads and the model's metadata: X's documented XAA and
-/// filtered-stream examples (tests/fixtures/activity, stream) and real captures (tests/fixtures/captures), wrapped
+/// filtered-stream examples (tests/fixtures/activity, stream) and real captures (tests/captures), wrapped
 /// as the captures' SOURCES.md prescribes.
 /// </summary>
 internal static class CapturedPayloads
@@ -26,24 +26,24 @@ internal static class CapturedPayloads
 
         yield return ("stream/post.json", Fixtures.Read("stream/post.json"), StreamPost.JsonTypeInfo);
 
-        foreach (var path in Fixtures.All("captures/stream"))
+        foreach (var path in Captures.All("stream"))
         {
-            yield return (path, Fixtures.Read(path), StreamPost.JsonTypeInfo);
+            yield return ("captures/" + path, Captures.Read(path), StreamPost.JsonTypeInfo);
         }
 
-        foreach (var path in Fixtures.All("captures/xaa"))
+        foreach (var path in Captures.All("xaa"))
         {
-            using var document = JsonDocument.Parse(Fixtures.Read(path));
+            using var document = JsonDocument.Parse(Captures.Read(path));
             var data = document.RootElement.GetProperty("data");
-            yield return (path, Encoding.UTF8.GetBytes(data.GetRawText()), ActivityModel(data.GetProperty("event_type").GetString()!));
+            yield return ("captures/" + path, Encoding.UTF8.GetBytes(data.GetRawText()), ActivityModel(data.GetProperty("event_type").GetString()!));
         }
 
-        foreach (var path in Fixtures.All("captures/v2-response").Concat(Fixtures.All("captures/v2-post")))
+        foreach (var path in Captures.All("v2-response").Concat(Captures.All("v2-post")))
         {
             var index = 0;
-            foreach (var message in AsStreamMessages(Fixtures.Read(path)))
+            foreach (var message in AsStreamMessages(Captures.Read(path)))
             {
-                yield return ($"{path}#{index++}", message, StreamPost.JsonTypeInfo);
+                yield return ($"captures/{path}#{index++}", message, StreamPost.JsonTypeInfo);
             }
         }
     }
