@@ -6,7 +6,7 @@ namespace XWebhooks.Delivery;
 
 /// <summary>
 /// Reads the top-level <c>errors</c> array of a delivery body (X's partial errors, sent beside <c>data</c> when an
-/// expansion cannot be filled in). Leniently: an item that is not a problem object is skipped, never thrown.
+/// expansion cannot be filled in). Leniently: an item that is not a readable problem object is skipped, never thrown.
 /// </summary>
 internal static class DeliveryErrors
 {
@@ -32,7 +32,7 @@ internal static class DeliveryErrors
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // The body was validated when it was located; a body that fails here has no readable errors.
         }
@@ -60,9 +60,9 @@ internal static class DeliveryErrors
                     problems.Add(problem);
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
-                // One drifted problem item does not hide the others.
+                // One drifted problem item (or one with invalid UTF-8 in a string) does not hide the others.
             }
         }
 

@@ -58,6 +58,18 @@ public sealed class DeliveryEventJsonTests
     }
 
     [Fact]
+    public async Task A_problem_with_invalid_utf8_in_a_string_is_skipped_not_thrown()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"data":{"id":"5","text":"t"},"matching_rules":[],"errors":[{"title":"BAD"},{"title":"ok"}]}""");
+        var bad = body.AsSpan().IndexOf("BAD"u8);
+        body[bad] = 0xFF; // Not UTF-8: the JSON structure is intact, the string is not.
+
+        var seen = Assert.Single(await DeliverAsync(body));
+
+        Assert.Equal(["ok"], seen.Errors.Select(static p => p.Title));
+    }
+
+    [Fact]
     public async Task A_delivery_without_errors_has_an_empty_list()
     {
         var seen = Assert.Single(await DeliverAsync("""{"data":{"event_uuid":"1","event_type":"post.create","payload":{}}}"""));
@@ -65,7 +77,9 @@ public sealed class DeliveryEventJsonTests
         Assert.Empty(seen.Errors);
     }
 
-    private static async Task<List<Seen>> DeliverAsync(string body)
+    private static Task<List<Seen>> DeliverAsync(string body) => DeliverAsync(Encoding.UTF8.GetBytes(body));
+
+    private static async Task<List<Seen>> DeliverAsync(byte[] body)
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var dispatcher = new CapturingDispatcher();
@@ -76,7 +90,7 @@ public sealed class DeliveryEventJsonTests
             dedupe: null,
             TimeSpan.Zero);
 
-        var located = processor.Locate(Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch);
+        var located = processor.Locate(body, DateTimeOffset.UnixEpoch);
         await processor.DispatchAsync(located, services, CancellationToken.None);
         return dispatcher.Seen;
     }
