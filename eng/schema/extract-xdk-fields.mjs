@@ -73,6 +73,8 @@ process.stdout.write(
   `# <schema object>.<wire path> <kind>; arrays are transparent (a path goes through list items);\n` +
   `# kind is string, number, boolean, object, array, any (free-form object), ref:<schema object> (checked as its own\n` +
   `# root) or enum-only (named only by the SDK's <object>.fields request enum).\n` +
+  `# Names are X's wire names: the SDK's types rename some tweet fields to post (note_post, repost_count, …);\n` +
+  `# the script maps those back (its wireNames table), as X's own tweet.fields/user.fields enums name them.\n` +
   lines.join('\n') + '\n');
 
 function walk(path, type, fields, seen) {
