@@ -42,7 +42,9 @@ internal sealed class DeliveryProcessor(
             (routed ??= []).Add(new RoutedEvent(route, payload, type));
         }
 
-        return new LocatedDelivery(new XDelivery(reader.Product, body, receivedAt, reader.ForUserId, attempt), (IReadOnlyList<RoutedEvent>?)routed ?? []);
+        // A delivery with one routed event (XAA, filtered stream, most AAA bodies) carries its JSON from the start.
+        var eventJson = routed is [var only] ? only.Payload.Json : default;
+        return new LocatedDelivery(new XDelivery(reader.Product, body, receivedAt, reader.ForUserId, attempt, eventJson), (IReadOnlyList<RoutedEvent>?)routed ?? []);
     }
 
     /// <summary>
@@ -61,10 +63,11 @@ internal sealed class DeliveryProcessor(
                 continue;
             }
 
+            var delivery = located.Delivery.ForEvent(item.Payload.Json);
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await dispatcher.DispatchAsync(item.Route, item.Payload, located.Delivery, services, cancellationToken).ConfigureAwait(false);
+                await dispatcher.DispatchAsync(item.Route, item.Payload, delivery, services, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -4,7 +4,7 @@ using XWebhooks.Serialization;
 namespace XWebhooks.Events;
 
 /// <summary>
-/// Expanded objects X sends next to an event or Post (<c>includes</c>): the users, Posts, media, places and polls
+/// Expanded objects X sends next to an event or Post (<c>includes</c>): the users, Posts, media, places, polls and topics
 /// that the payload references by ID. Every list may be absent.
 /// </summary>
 public sealed class XIncludes
@@ -24,4 +24,7 @@ public sealed class XIncludes
 
     /// <summary>Attached polls, matched by <see cref="XPoll.Id"/>.</summary>
     public IReadOnlyList<XPoll>? Polls { get; init; }
+
+    /// <summary>Referenced topics, matched by <see cref="XTopic.Id"/>.</summary>
+    public IReadOnlyList<XTopic>? Topics { get; init; }
 }

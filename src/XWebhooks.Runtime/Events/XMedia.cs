@@ -29,4 +29,16 @@ public sealed class XMedia
 
     /// <summary>Renditions of a video or GIF.</summary>
     public IReadOnlyList<XMediaVariant>? Variants { get; init; }
+
+    /// <summary>Public view counts of a video.</summary>
+    public XMediaMetrics? PublicMetrics { get; init; }
+
+    /// <summary>Playback counts only the author can see (user-context requests).</summary>
+    public XMediaMetrics? NonPublicMetrics { get; init; }
+
+    /// <summary>Organic (unpromoted) view and playback counts only the author can see.</summary>
+    public XMediaMetrics? OrganicMetrics { get; init; }
+
+    /// <summary>Promoted view and playback counts only the author can see.</summary>
+    public XMediaMetrics? PromotedMetrics { get; init; }
 }

@@ -25,4 +25,7 @@ public sealed class XPlace
 
     /// <summary>The place's GeoJSON (<c>type</c>, <c>bbox</c>, <c>properties</c>) as raw JSON.</summary>
     public JsonElement? Geo { get; init; }
+
+    /// <summary>IDs of the places that contain this place.</summary>
+    public IReadOnlyList<string>? ContainedWithin { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace XWebhooks.Events;
 
 /// <summary>
@@ -65,4 +67,55 @@ public sealed class XPost
 
     /// <summary>The place tagged on the Post (expanded in <see cref="XIncludes.Places"/>).</summary>
     public XPostGeo? Geo { get; init; }
+
+    /// <summary>Topic domains and entities X inferred from the Post.</summary>
+    public IReadOnlyList<XContextAnnotation>? ContextAnnotations { get; init; }
+
+    /// <summary>Where and why the Post is withheld, when it is.</summary>
+    public XWithheld? Withheld { get; init; }
+
+    /// <summary>The ID of the Community the Post was posted in, if any.</summary>
+    public string? CommunityId { get; init; }
+
+    /// <summary>The URI of the card attached to the Post, if any.</summary>
+    public string? CardUri { get; init; }
+
+    /// <summary>Who may see the Post.</summary>
+    public XPostScopes? Scopes { get; init; }
+
+    /// <summary>The name of the app the Post was sent from (deprecated by X; often absent).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The author's titles, descriptions and alt texts of the attached media.</summary>
+    public IReadOnlyList<XMediaMetadata>? MediaMetadata { get; init; }
+
+    /// <summary>The long-form Article attached to the Post, as raw JSON: X's schema leaves its shape open.</summary>
+    public JsonElement? Article { get; init; }
+
+    /// <summary>Metadata about the attached Article's title, as raw JSON (free-form in X's schema).</summary>
+    public JsonElement? ArticleTitle { get; init; }
+
+    /// <summary>Engagement counts only the author can see (user-context requests).</summary>
+    public XPostPrivateMetrics? NonPublicMetrics { get; init; }
+
+    /// <summary>Organic (unpromoted) engagement counts only the author can see.</summary>
+    public XPostPrivateMetrics? OrganicMetrics { get; init; }
+
+    /// <summary>Promoted engagement counts only the author can see.</summary>
+    public XPostPrivateMetrics? PromotedMetrics { get; init; }
+
+    /// <summary>Community Notes matched to the Post's media.</summary>
+    public IReadOnlyList<XMatchedMediaNote>? MatchedMediaNotes { get; init; }
+
+    /// <summary>Suggestions made when Community Notes were requested for the Post.</summary>
+    public IReadOnlyList<XNoteRequestSuggestion>? NoteRequestSuggestions { get; init; }
+
+    /// <summary>URLs suggested as sources for a Community Note on the Post.</summary>
+    public IReadOnlyList<string>? SuggestedSourceLinks { get; init; }
+
+    /// <summary>URLs suggested as sources, each with how often it was suggested.</summary>
+    public IReadOnlyList<XSuggestedSourceLink>? SuggestedSourceLinksWithCounts { get; init; }
+
+    /// <summary>The author's @handle, where X's schema lets the Post carry it (it is not in <c>tweet.fields</c>).</summary>
+    public string? Username { get; init; }
 }

@@ -8,4 +8,7 @@ public sealed class XPostAttachments
 
     /// <summary>IDs of attached polls (see <see cref="XIncludes.Polls"/>).</summary>
     public IReadOnlyList<string>? PollIds { get; init; }
+
+    /// <summary>IDs of the Posts the attached media first appeared in (media reused from another Post).</summary>
+    public IReadOnlyList<string>? MediaSourceTweetId { get; init; }
 }

@@ -5,4 +5,7 @@ public sealed class XPostGeo
 {
     /// <summary>The tagged place's ID (see <see cref="XIncludes.Places"/>).</summary>
     public string? PlaceId { get; init; }
+
+    /// <summary>The exact location the author shared, when they did (GeoJSON <c>[longitude, latitude]</c>).</summary>
+    public XPointGeometry? Coordinates { get; init; }
 }

@@ -32,4 +32,7 @@ public sealed class XUrlEntity
 
     /// <summary>The destination page's description, when X fetched it.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Preview images of the destination page, when X fetched it.</summary>
+    public IReadOnlyList<XUrlImage>? Images { get; init; }
 }

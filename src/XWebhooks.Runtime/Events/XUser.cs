@@ -63,4 +63,34 @@ public sealed class XUser
 
     /// <summary>Places X inferred from the profile location.</summary>
     public XProfileGeoEnrichment? ProfileGeoEnrichment { get; init; }
+
+    /// <summary>Where the account is withheld, when it is.</summary>
+    public XWithheld? Withheld { get; init; }
+
+    /// <summary>Whether the account is labelled as a parody, commentary or fan account.</summary>
+    public bool? Parody { get; init; }
+
+    /// <summary>The account's X subscription tier, for example <c>Basic</c>, <c>Premium</c>, <c>PremiumPlus</c> or <c>None</c>.</summary>
+    public string? SubscriptionType { get; init; }
+
+    /// <summary>How many verified accounts follow the user.</summary>
+    public long? VerifiedFollowersCount { get; init; }
+
+    /// <summary>Whether the user accepts Direct Messages from the authenticated user.</summary>
+    public bool? ReceivesYourDm { get; init; }
+
+    /// <summary>
+    /// The user's relationship to the authenticated user: any of <c>following</c>, <c>followed_by</c>,
+    /// <c>follow_request_sent</c>, <c>follow_request_received</c>, <c>blocking</c>, <c>muting</c>.
+    /// </summary>
+    public IReadOnlyList<string>? ConnectionStatus { get; init; }
+
+    /// <summary>The relation of the user's subscription to the authenticated user.</summary>
+    public XUserSubscription? Subscription { get; init; }
+
+    /// <summary>Whether the user subscribes to the authenticated user (the top-level twin of <see cref="XUserSubscription.SubscribesToYou"/>).</summary>
+    public bool? SubscribesToYou { get; init; }
+
+    /// <summary>The account's confirmed e-mail address: only for the authenticated user's own account, with the e-mail scope.</summary>
+    public string? ConfirmedEmail { get; init; }
 }

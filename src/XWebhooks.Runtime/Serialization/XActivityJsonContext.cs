@@ -53,4 +53,5 @@ namespace XWebhooks.Serialization;
 [JsonSerializable(typeof(BroadcastChatReceived))]
 [JsonSerializable(typeof(OAuthRevoked))]
 [JsonSerializable(typeof(XUser))]
+[JsonSerializable(typeof(XProblem))]
 internal sealed partial class XActivityJsonContext : JsonSerializerContext;

@@ -32,4 +32,13 @@ public sealed class ChatPayload
 
     /// <summary>The sender's signature over the message event.</summary>
     public ChatMessageEventSignature? MessageEventSignature { get; init; }
+
+    /// <summary>When the event was created (UTC), under the name X's schema (<c>ChatMessageEvent</c>) uses; the docs' examples send <see cref="CreatedAtMsec"/>.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The ID of the previous event in the conversation (X's schema, <c>ChatMessageEvent</c>).</summary>
+    public string? PreviousId { get; init; }
+
+    /// <summary>Whether X marks the event as trusted (X's schema, <c>ChatMessageEvent</c>).</summary>
+    public bool? IsTrusted { get; init; }
 }

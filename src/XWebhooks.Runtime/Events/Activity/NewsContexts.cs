@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using XWebhooks.Serialization;
+
 namespace XWebhooks.Events.Activity;
 
 /// <summary>The <c>contexts</c> of a news story.</summary>
@@ -7,6 +10,7 @@ public sealed class NewsContexts
     public NewsContextEntities? Entities { get; init; }
 
     /// <summary>Topics, for example <c>Technology</c>.</summary>
+    [JsonConverter(typeof(LenientStringListConverter))]
     public IReadOnlyList<string>? Topics { get; init; }
 
     /// <summary>Finance context (<c>tickers</c>).</summary>

@@ -22,4 +22,10 @@ public sealed class StreamPost : IXEvent<StreamPost>
 
     /// <summary>The rules the Post matched.</summary>
     public IReadOnlyList<StreamMatchingRule>? MatchingRules { get; init; }
+
+    /// <summary>
+    /// Partial errors X sent beside the Post (<c>errors</c>), for example an expansion it could not fill in because
+    /// the referenced Post was deleted. The Post is still delivered; the same list is on <see cref="XDelivery.Errors"/>.
+    /// </summary>
+    public IReadOnlyList<XProblem>? Errors { get; init; }
 }
