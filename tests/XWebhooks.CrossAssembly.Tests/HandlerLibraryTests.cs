@@ -19,7 +19,7 @@ public sealed class HandlerLibraryTests
     [Fact]
     public async Task Handlers_in_a_referenced_library_run_when_the_app_only_calls_AddXWebhooks_and_MapXWebhooks()
     {
-        await using var receiver = await LibraryReceiver.StartAsync();
+        await using var receiver = await AppReceiver.StartAsync();
 
         var post = Fixture("activity/post.create.json");
         using (var response = await receiver.PostAsync(post))
@@ -74,7 +74,7 @@ public sealed class HandlerLibraryTests
         var logs = new CapturingLoggerProvider();
 
         var error = await Assert.ThrowsAsync<XWebhookHandlersNotWiredException>(() =>
-            LibraryReceiver.StartAsync(logs, beforeStart: () => XWebhooksGeneratedRegistry.Add(late)));
+            AppReceiver.StartAsync(logs, beforeStart: () => XWebhooksGeneratedRegistry.Add(late)));
 
         Assert.Contains("'Contoso.LateFollowHandlers' (Contoso.LateFollowHandlers.FollowHandlers)", error.Message, StringComparison.Ordinal);
         Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Critical && entry.Message.Contains("Contoso.LateFollowHandlers", StringComparison.Ordinal));
@@ -84,7 +84,7 @@ public sealed class HandlerLibraryTests
     public async Task A_delivery_for_handlers_that_were_never_wired_is_refused_not_silently_acknowledged()
     {
         var logs = new CapturingLoggerProvider();
-        await using var receiver = await LibraryReceiver.StartAsync(logs);
+        await using var receiver = await AppReceiver.StartAsync(logs);
         var dispatcher = new SingleKindDispatcher("like.create");
         XWebhooksGeneratedRegistry.Add(new XWebhookHandlerRegistration("Contoso.LateLikeHandlers", ["Contoso.LateLikeHandlers.LikeHandlers"], () => dispatcher, _ => { }));
 
@@ -104,7 +104,7 @@ public sealed class HandlerLibraryTests
     {
         var dispatcher = new SingleKindDispatcher("profile.update.bio");
         var byHand = new XWebhookHandlerRegistration("Contoso.ByHand", ["Contoso.ByHand.BioHandlers"], () => dispatcher, _ => { });
-        await using var receiver = await LibraryReceiver.StartAsync(extend: xwebhooks => xwebhooks.AddHandlers(byHand).AddHandlers(byHand));
+        await using var receiver = await AppReceiver.StartAsync(extend: xwebhooks => xwebhooks.AddHandlers(byHand).AddHandlers(byHand));
 
         using var response = await receiver.PostAsync(Fixture("activity/profile.update.bio.json"));
 
@@ -137,7 +137,7 @@ public sealed class HandlerLibraryTests
         return element.GetString()!;
     }
 
-    private static async Task<string> ReadAsync(LibraryReceiver receiver)
+    private static async Task<string> ReadAsync(AppReceiver receiver)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         return await receiver.Handled.ReadAsync(timeout.Token);

@@ -15,13 +15,13 @@ namespace XWebhooks.CrossAssembly.Tests;
 /// 127.0.0.1, no handler of its own, nothing that names the handler library. The library's handlers report to
 /// <see cref="Handled"/>, a framework type the app registers.
 /// </summary>
-internal sealed class LibraryReceiver : IAsyncDisposable
+internal sealed class AppReceiver : IAsyncDisposable
 {
     public const string Secret = "cross-assembly-secret";
 
     private readonly WebApplication app;
 
-    private LibraryReceiver(WebApplication app, Channel<string> handled, Uri url)
+    private AppReceiver(WebApplication app, Channel<string> handled, Uri url)
     {
         this.app = app;
         Handled = handled.Reader;
@@ -35,7 +35,7 @@ internal sealed class LibraryReceiver : IAsyncDisposable
     public HttpClient Client { get; } = new();
 
     /// <summary>Builds and starts the app; <paramref name="beforeStart"/> runs between Build and Start.</summary>
-    public static async Task<LibraryReceiver> StartAsync(ILoggerProvider? logs = null, Action? beforeStart = null, Action<XWebhooksBuilder>? extend = null)
+    public static async Task<AppReceiver> StartAsync(ILoggerProvider? logs = null, Action? beforeStart = null, Action<XWebhooksBuilder>? extend = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -63,7 +63,7 @@ internal sealed class LibraryReceiver : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LibraryReceiver(app, handled, new Uri(address + "/webhooks/x"));
+        return new AppReceiver(app, handled, new Uri(address + "/webhooks/x"));
     }
 
     public async Task<HttpResponseMessage> PostAsync(byte[] body)
