@@ -38,6 +38,8 @@ public static class XWebhooksRedisBuilderExtensions
 
     private static void AddRedisStore(XWebhooksBuilder builder)
     {
+        builder.Services.AddOptions<XWebhooksRedisOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksRedisOptions>, XWebhooksRedisOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(static sp =>
         {

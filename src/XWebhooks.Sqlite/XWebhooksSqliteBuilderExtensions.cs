@@ -35,6 +35,8 @@ public static class XWebhooksSqliteBuilderExtensions
 
     private static void AddSqliteStore(XWebhooksBuilder builder)
     {
+        builder.Services.AddOptions<XWebhooksSqliteOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksSqliteOptions>, XWebhooksSqliteOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(static sp => new SqliteWebhookInbox(
             sp.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value,

@@ -81,4 +81,31 @@ public sealed class InboxConfigurationTests
 
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_blank_sqlite_path_is_refused_naming_its_key()
+    {
+        using var provider = SqliteFrom(new() { ["XWebhooks:Inbox:Path"] = "" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value);
+
+        Assert.Contains("XWebhooks:Inbox:Path must name the SQLite file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blank_redis_consumer_name_is_refused_naming_its_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["XWebhooks:Inbox:Configuration"] = "127.0.0.1:1",
+            ["XWebhooks:Inbox:ConsumerName"] = " ",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddXWebhooks(o => o.ConsumerSecret = "secret").AddRedisInbox(configuration.GetSection("XWebhooks:Inbox"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XWebhooksRedisOptions>>().Value);
+
+        Assert.Contains("XWebhooks:Inbox:ConsumerName must name this instance", error.Message, StringComparison.Ordinal);
+    }
 }
