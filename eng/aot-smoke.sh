@@ -60,3 +60,12 @@ echo "Handlers ran in the native binary for: $expected_types"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "x-twitter-webhooks-signature: sha256=AAAA" -H 'content-type: application/json' --data-binary @tests/fixtures/activity/post.create.json "$url")
 [ "$status" = 401 ] || { echo "forged delivery answered $status"; exit 1; }
 echo "AOT smoke test passed: CRC ok, documented payloads of every product handled, forged delivery 401"
+
+# Settings bound by the generated binder in the native binary: a value that does not convert stops the start, naming its key.
+if XWebhooks__Inbox__Mode=Inline XWebhooks__ConsumerSecret="$secret" XWebhooks__Health__CrcStaleAfter=soon \
+   ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" timeout 20 "$binary" >artifacts/aot-bad-setting.log 2>&1; then
+  echo "the native binary started with XWebhooks__Health__CrcStaleAfter=soon"; exit 1
+fi
+grep -q "XWebhooks:Health:CrcStaleAfter" artifacts/aot-bad-setting.log \
+  || { echo "a bad XWebhooks__Health__CrcStaleAfter did not name its key:"; cat artifacts/aot-bad-setting.log; exit 1; }
+echo "AOT binder: a bad XWebhooks__Health__CrcStaleAfter stops the start naming XWebhooks:Health:CrcStaleAfter"

@@ -10,6 +10,8 @@
 // Opt-in management: with XWebhooks:Client:BearerToken and XWebhooks:PublicUrl set, the sample registers its URL
 // at X on start (or re-validates it), and after downtime asks X to replay what it missed. Point
 // XWebhooks:Client:BaseAddress at `xwebhooks emulate` to try it locally. /healthz reports the webhook's health.
+// Gap recovery's timings (XWebhooks:GapRecovery:MinimumGap, Margin, MinimumToDateAge) and the health check's
+// thresholds (XWebhooks:Health:...) come from configuration too, e.g. XWebhooks__GapRecovery__MinimumGap=00:05:00.
 using XWebhooks.Sample.Handlers;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -35,10 +37,10 @@ if (!string.IsNullOrEmpty(client["BearerToken"]))
     var publicUrl = builder.Configuration["XWebhooks:PublicUrl"]
         ?? throw new InvalidOperationException("XWebhooks:Client:BearerToken is set, so XWebhooks:PublicUrl must say where X reaches /webhooks/x.");
     builder.Services.AddXWebhooksClient(client);
-    xwebhooks.EnsureWebhookRegistered(new Uri(publicUrl)).AddGapRecovery();
+    xwebhooks.EnsureWebhookRegistered(new Uri(publicUrl)).AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
 }
 
-builder.Services.AddHealthChecks().AddXWebhooksHealthCheck();
+builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));
 builder.Services.AddSingleton<EventJournal>();
 
 var app = builder.Build();

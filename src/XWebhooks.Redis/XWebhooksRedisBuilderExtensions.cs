@@ -32,6 +32,14 @@ public static class XWebhooksRedisBuilderExtensions
             options.Configure(configure);
         }
 
+        AddRedisStore(builder);
+        return builder.AddInbox(static sp => sp.GetRequiredService<RedisWebhookInbox>(), configureWorker);
+    }
+
+    private static void AddRedisStore(XWebhooksBuilder builder)
+    {
+        builder.Services.AddOptions<XWebhooksRedisOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksRedisOptions>, XWebhooksRedisOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(static sp =>
         {
@@ -51,38 +59,22 @@ public static class XWebhooksRedisBuilderExtensions
         builder.Services.RemoveAll<IXWebhookDedupe>();
         builder.Services.RemoveAll<IXDeliveryWatermark>();
         builder.Services.AddSingleton<IXDeliveryWatermark>(static sp => new RedisDeliveryWatermark(sp.GetRequiredService<RedisWebhookInbox>()));
-        return builder.AddInbox(static sp => sp.GetRequiredService<RedisWebhookInbox>(), configureWorker);
     }
 
     /// <summary>
     /// <see cref="AddRedisInbox(XWebhooksBuilder, Action{XWebhooksRedisOptions}?, Action{XWebhooksInboxOptions}?)"/> with options (store and worker) read from
     /// <paramref name="inboxSection"/>, usually <c>configuration.GetSection("XWebhooks:Inbox")</c>: keys
-    /// <c>Configuration</c>, <c>KeyPrefix</c> and <c>ConsumerName</c>. Bound by hand, so Native AOT needs no
-    /// configuration binder generator.
+    /// <c>Configuration</c>, <c>KeyPrefix</c> and <c>ConsumerName</c>. Bound by the configuration binder
+    /// generator (AOT clean); a value that does not convert stops the app at start, naming its key.
     /// </summary>
     /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
     /// <param name="inboxSection">The <c>XWebhooks:Inbox</c> section.</param>
     public static XWebhooksBuilder AddRedisInbox(this XWebhooksBuilder builder, IConfiguration inboxSection)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(inboxSection);
-        return builder.AddRedisInbox(
-            options =>
-            {
-                if (inboxSection[nameof(XWebhooksRedisOptions.Configuration)] is { Length: > 0 } configuration)
-                {
-                    options.Configuration = configuration;
-                }
-
-                if (inboxSection[nameof(XWebhooksRedisOptions.KeyPrefix)] is { } prefix)
-                {
-                    options.KeyPrefix = prefix;
-                }
-
-                if (inboxSection[nameof(XWebhooksRedisOptions.ConsumerName)] is { Length: > 0 } consumer)
-                {
-                    options.ConsumerName = consumer;
-                }
-            },
-            worker => worker.Bind(inboxSection));
+        builder.Services.AddOptions<XWebhooksRedisOptions>().Bind(inboxSection);
+        AddRedisStore(builder);
+        return builder.AddInbox(static sp => sp.GetRequiredService<RedisWebhookInbox>(), inboxSection);
     }
 }

@@ -29,6 +29,14 @@ public static class XWebhooksSqliteBuilderExtensions
             options.Configure(configure);
         }
 
+        AddSqliteStore(builder);
+        return builder.AddInbox(static sp => sp.GetRequiredService<SqliteWebhookInbox>(), configureWorker);
+    }
+
+    private static void AddSqliteStore(XWebhooksBuilder builder)
+    {
+        builder.Services.AddOptions<XWebhooksSqliteOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksSqliteOptions>, XWebhooksSqliteOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(static sp => new SqliteWebhookInbox(
             sp.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value,
@@ -37,27 +45,21 @@ public static class XWebhooksSqliteBuilderExtensions
         builder.Services.RemoveAll<IXWebhookDedupe>();
         builder.Services.RemoveAll<IXDeliveryWatermark>();
         builder.Services.AddSingleton<IXDeliveryWatermark>(static sp => new SqliteDeliveryWatermark(sp.GetRequiredService<SqliteWebhookInbox>()));
-        return builder.AddInbox(static sp => sp.GetRequiredService<SqliteWebhookInbox>(), configureWorker);
     }
 
     /// <summary>
     /// <see cref="AddSqliteInbox(XWebhooksBuilder, Action{XWebhooksSqliteOptions}?, Action{XWebhooksInboxOptions}?)"/> with options (store and worker) read from
     /// <paramref name="inboxSection"/>, usually <c>configuration.GetSection("XWebhooks:Inbox")</c>: its <c>Path</c>
-    /// key is the database file. Bound by hand, so Native AOT needs no configuration binder generator.
+    /// key is the database file. Bound by the configuration binder generator (AOT clean); a value that does not convert stops the app at start, naming its key.
     /// </summary>
     /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
     /// <param name="inboxSection">The <c>XWebhooks:Inbox</c> section.</param>
     public static XWebhooksBuilder AddSqliteInbox(this XWebhooksBuilder builder, IConfiguration inboxSection)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(inboxSection);
-        return builder.AddSqliteInbox(
-            options =>
-            {
-                if (inboxSection[nameof(XWebhooksSqliteOptions.Path)] is { Length: > 0 } path)
-                {
-                    options.Path = path;
-                }
-            },
-            worker => worker.Bind(inboxSection));
+        builder.Services.AddOptions<XWebhooksSqliteOptions>().Bind(inboxSection);
+        AddSqliteStore(builder);
+        return builder.AddInbox(static sp => sp.GetRequiredService<SqliteWebhookInbox>(), inboxSection);
     }
 }

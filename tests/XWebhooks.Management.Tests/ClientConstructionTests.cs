@@ -44,6 +44,25 @@ public sealed class ClientConstructionTests
         Assert.StartsWith("https://emulator.test/base/2/webhooks?", request.Uri.AbsoluteUri, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("XWebhooks:Client:MaxRateLimitWait", "30s")]
+    [InlineData("XWebhooks:Client:BaseAddress", "http://[bad")]
+    public void A_value_that_does_not_convert_names_its_full_key(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["XWebhooks:Client:BearerToken"] = "from-config",
+            [key] = value,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddXWebhooksClient(configuration.GetSection("XWebhooks:Client"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<XWebhooksClientOptions>>().Value);
+
+        Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Options_validation_fails_without_a_token_and_does_not_echo_secrets()
     {

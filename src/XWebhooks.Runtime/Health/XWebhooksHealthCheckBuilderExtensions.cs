@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -29,15 +30,44 @@ public static class XWebhooksHealthCheckBuilderExtensions
         IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-
-        var services = builder.Services;
-        var options = services.AddOptions<XWebhooksHealthCheckOptions>().ValidateOnStart();
+        var options = builder.Services.AddOptions<XWebhooksHealthCheckOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        return AddHealthCheck(builder, name, failureStatus, tags);
+    }
+
+    /// <summary>
+    /// Adds the XWebhooks health check (see <see cref="AddXWebhooksHealthCheck(IHealthChecksBuilder, Action{XWebhooksHealthCheckOptions}?, string, HealthStatus?, IEnumerable{string}?)"/>)
+    /// with <see cref="XWebhooksHealthCheckOptions"/> bound from <paramref name="configuration"/>, usually
+    /// <c>builder.Configuration.GetSection("XWebhooks:Health")</c>. A value that does not convert stops the app at
+    /// start, naming its key.
+    /// </summary>
+    /// <param name="builder">From <c>services.AddHealthChecks()</c>.</param>
+    /// <param name="configuration">The <c>XWebhooks:Health</c> section; missing keys keep their defaults.</param>
+    /// <param name="name">The check's name in reports. Default <c>xwebhooks</c>.</param>
+    /// <param name="failureStatus">Reported instead of Unhealthy for failures; null keeps Unhealthy.</param>
+    /// <param name="tags">Tags to filter the check by (for example <c>ready</c>).</param>
+    public static IHealthChecksBuilder AddXWebhooksHealthCheck(
+        this IHealthChecksBuilder builder,
+        IConfiguration configuration,
+        string name = "xwebhooks",
+        HealthStatus? failureStatus = null,
+        IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.AddOptions<XWebhooksHealthCheckOptions>().Bind(configuration);
+        return AddHealthCheck(builder, name, failureStatus, tags);
+    }
+
+    private static IHealthChecksBuilder AddHealthCheck(IHealthChecksBuilder builder, string name, HealthStatus? failureStatus, IEnumerable<string>? tags)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var services = builder.Services;
+        services.AddOptions<XWebhooksHealthCheckOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksHealthCheckOptions>, XWebhooksHealthCheckOptionsValidator>());
         XWebhookManagement.AddTo(services);
         services.TryAddSingleton(static sp => new WebhookStatusCache(sp.GetRequiredService<IXWebhookManagement>(), sp.GetRequiredService<TimeProvider>()));

@@ -10,27 +10,27 @@ internal sealed class XWebhooksHealthCheckOptionsValidator : IValidateOptions<XW
         List<string>? failures = null;
         if (options.CrcStaleAfter <= TimeSpan.Zero)
         {
-            (failures ??= []).Add($"HealthCheck:CrcStaleAfter must be more than 0; it is {options.CrcStaleAfter}.");
+            (failures ??= []).Add($"XWebhooks:Health:CrcStaleAfter must be more than 0; it is {options.CrcStaleAfter}.");
         }
 
         if (options.SignatureWindow < TimeSpan.FromSeconds(XWebhooksHealthState.BucketCount))
         {
-            (failures ??= []).Add($"HealthCheck:SignatureWindow must be at least {XWebhooksHealthState.BucketCount} seconds; it is {options.SignatureWindow}.");
+            (failures ??= []).Add($"XWebhooks:Health:SignatureWindow must be at least {XWebhooksHealthState.BucketCount} seconds; it is {options.SignatureWindow}.");
         }
 
         if (options.SignatureFailureRateThreshold is < 0 or >= 1 || double.IsNaN(options.SignatureFailureRateThreshold))
         {
-            (failures ??= []).Add($"HealthCheck:SignatureFailureRateThreshold must be at least 0 and below 1; it is {options.SignatureFailureRateThreshold}.");
+            (failures ??= []).Add($"XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is {options.SignatureFailureRateThreshold}.");
         }
 
         if (options.MinimumSignatureAttempts < 1)
         {
-            (failures ??= []).Add($"HealthCheck:MinimumSignatureAttempts must be at least 1; it is {options.MinimumSignatureAttempts}.");
+            (failures ??= []).Add($"XWebhooks:Health:MinimumSignatureAttempts must be at least 1; it is {options.MinimumSignatureAttempts}.");
         }
 
         if (options.WebhookStatusCacheDuration < TimeSpan.Zero)
         {
-            (failures ??= []).Add($"HealthCheck:WebhookStatusCacheDuration must not be negative; it is {options.WebhookStatusCacheDuration}.");
+            (failures ??= []).Add($"XWebhooks:Health:WebhookStatusCacheDuration must not be negative; it is {options.WebhookStatusCacheDuration}.");
         }
 
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -19,12 +19,17 @@ public static class XWebhooksServiceCollectionExtensions
     /// <summary>
     /// Adds XWebhooks with options bound from <paramref name="configuration"/> (usually
     /// <c>builder.Configuration.GetSection("XWebhooks")</c>), the generated dispatcher and handler classes of
-    /// the application, and metrics. The app refuses to start when the consumer secret is missing.
+    /// the application, and metrics. The app refuses to start when the consumer secret is missing, or when a value
+    /// does not convert (the error names its key, such as <c>XWebhooks:ResponseBudget</c>).
     /// </summary>
     public static XWebhooksBuilder AddXWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddXWebhooks(options => XWebhooksOptionsBinder.Bind(configuration, options));
+        return services.AddXWebhooks(options =>
+        {
+            XCrcSecretSetting.RefuseNumbers(configuration);
+            configuration.Bind(options);
+        });
     }
 
     /// <summary>Adds XWebhooks with options set in code. See <see cref="AddXWebhooks(IServiceCollection, IConfiguration)"/>.</summary>

@@ -17,6 +17,24 @@ public static class XWebhooksInboxBuilderExtensions
     public static XWebhooksBuilder AddInbox<TInbox>(this XWebhooksBuilder builder, Func<IServiceProvider, TInbox> inboxFactory, Action<XWebhooksInboxOptions>? configure = null)
         where TInbox : class, IXWebhookInbox
     {
+        return AddInboxCore(builder, inboxFactory, configure is null ? null : options => options.Configure(configure));
+    }
+
+    /// <summary>
+    /// <see cref="AddInbox{TInbox}(XWebhooksBuilder, Func{IServiceProvider, TInbox}, Action{XWebhooksInboxOptions}?)"/> with
+    /// <see cref="XWebhooksInboxOptions"/> bound from <paramref name="inboxSection"/> (usually <c>XWebhooks:Inbox</c>)
+    /// by the configuration binder generator. A value that does not convert stops the app at start, naming its key.
+    /// </summary>
+    public static XWebhooksBuilder AddInbox<TInbox>(this XWebhooksBuilder builder, Func<IServiceProvider, TInbox> inboxFactory, IConfiguration inboxSection)
+        where TInbox : class, IXWebhookInbox
+    {
+        ArgumentNullException.ThrowIfNull(inboxSection);
+        return AddInboxCore(builder, inboxFactory, options => options.Bind(inboxSection));
+    }
+
+    private static XWebhooksBuilder AddInboxCore<TInbox>(XWebhooksBuilder builder, Func<IServiceProvider, TInbox> inboxFactory, Action<OptionsBuilder<XWebhooksInboxOptions>>? configure)
+        where TInbox : class, IXWebhookInbox
+    {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(inboxFactory);
         var services = builder.Services;
@@ -28,55 +46,11 @@ public static class XWebhooksInboxBuilderExtensions
         }
 
         var optionsBuilder = services.AddOptions<XWebhooksInboxOptions>().ValidateOnStart();
-        if (configure is not null)
-        {
-            optionsBuilder.Configure(configure);
-        }
+        configure?.Invoke(optionsBuilder);
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksInboxOptions>, XWebhooksInboxOptionsValidator>());
         services.TryAddSingleton<InboxSignal>();
         services.AddHostedService<InboxWorker>();
         return builder;
-    }
-
-    /// <summary>Binds <see cref="XWebhooksInboxOptions"/> from a configuration section (usually <c>XWebhooks:Inbox</c>), by hand (AOT clean).</summary>
-    public static void Bind(this XWebhooksInboxOptions options, IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(section);
-        if (section[nameof(options.MaxAttempts)] is { } attempts)
-        {
-            options.MaxAttempts = XWebhooksOptionsBinder.ParseInt(attempts, "Inbox:" + nameof(options.MaxAttempts));
-        }
-
-        if (section[nameof(options.MaxConcurrency)] is { } concurrency)
-        {
-            options.MaxConcurrency = XWebhooksOptionsBinder.ParseInt(concurrency, "Inbox:" + nameof(options.MaxConcurrency));
-        }
-
-        if (section[nameof(options.InitialRetryDelay)] is { } initial)
-        {
-            options.InitialRetryDelay = XWebhooksOptionsBinder.ParseTimeSpan(initial, "Inbox:" + nameof(options.InitialRetryDelay));
-        }
-
-        if (section[nameof(options.MaxRetryDelay)] is { } max)
-        {
-            options.MaxRetryDelay = XWebhooksOptionsBinder.ParseTimeSpan(max, "Inbox:" + nameof(options.MaxRetryDelay));
-        }
-
-        if (section[nameof(options.LeaseDuration)] is { } lease)
-        {
-            options.LeaseDuration = XWebhooksOptionsBinder.ParseTimeSpan(lease, "Inbox:" + nameof(options.LeaseDuration));
-        }
-
-        if (section[nameof(options.HandlerTimeout)] is { } timeout)
-        {
-            options.HandlerTimeout = XWebhooksOptionsBinder.ParseTimeSpan(timeout, "Inbox:" + nameof(options.HandlerTimeout));
-        }
-
-        if (section[nameof(options.PollInterval)] is { } poll)
-        {
-            options.PollInterval = XWebhooksOptionsBinder.ParseTimeSpan(poll, "Inbox:" + nameof(options.PollInterval));
-        }
     }
 }

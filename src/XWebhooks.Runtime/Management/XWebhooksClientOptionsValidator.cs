@@ -13,17 +13,17 @@ internal sealed class XWebhooksClientOptionsValidator : IValidateOptions<XWebhoo
         List<string> failures = [];
         if (string.IsNullOrWhiteSpace(options.BearerToken))
         {
-            failures.Add("XWebhooksClientOptions.BearerToken is required: the app-only bearer token of the X app that owns the webhook (for example XWebhooks__Client__BearerToken).");
+            failures.Add("XWebhooks:Client:BearerToken is required: the app-only bearer token of the X app that owns the webhook (for example XWebhooks__Client__BearerToken).");
         }
 
         if (options.BaseAddress is null || !options.BaseAddress.IsAbsoluteUri)
         {
-            failures.Add($"XWebhooksClientOptions.BaseAddress must be an absolute URI; it is '{options.BaseAddress}'.");
+            failures.Add($"XWebhooks:Client:BaseAddress must be an absolute URI; it is '{options.BaseAddress}'.");
         }
 
         if (options.MaxRateLimitWait < TimeSpan.Zero)
         {
-            failures.Add($"XWebhooksClientOptions.MaxRateLimitWait must be 0 or more; it is {options.MaxRateLimitWait}.");
+            failures.Add($"XWebhooks:Client:MaxRateLimitWait must be 0 or more; it is {options.MaxRateLimitWait}.");
         }
 
         return failures.Count == 0 ? null : string.Join(" ", failures);

@@ -21,7 +21,7 @@ public static class XWebhooksClientServiceCollectionExtensions
     public static IHttpClientBuilder AddXWebhooksClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddXWebhooksClient(options => XWebhooksClientOptionsBinder.Bind(configuration, options));
+        return services.AddXWebhooksClient(options => configuration.Bind(options));
     }
 
     /// <summary>Registers <see cref="XWebhooksClient"/> with options set in code. See <see cref="AddXWebhooksClient(IServiceCollection, IConfiguration)"/>.</summary>

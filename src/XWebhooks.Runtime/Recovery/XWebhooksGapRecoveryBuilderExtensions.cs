@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,13 +26,35 @@ public static class XWebhooksGapRecoveryBuilderExtensions
     public static XWebhooksBuilder AddGapRecovery(this XWebhooksBuilder builder, Action<XWebhooksGapRecoveryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        var options = services.AddOptions<XWebhooksGapRecoveryOptions>().ValidateOnStart();
+        var options = builder.Services.AddOptions<XWebhooksGapRecoveryOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        return AddGapRecoveryServices(builder);
+    }
+
+    /// <summary>
+    /// Adds gap recovery (see <see cref="AddGapRecovery(XWebhooksBuilder, Action{XWebhooksGapRecoveryOptions}?)"/>) with
+    /// <see cref="XWebhooksGapRecoveryOptions"/> bound from <paramref name="configuration"/>, usually
+    /// <c>builder.Configuration.GetSection("XWebhooks:GapRecovery")</c> (so <c>XWebhooks__GapRecovery__MinimumGap</c>
+    /// sets it from the environment). A value that does not convert stops the app at start, naming its key.
+    /// </summary>
+    /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
+    /// <param name="configuration">The <c>XWebhooks:GapRecovery</c> section; missing keys keep their defaults.</param>
+    public static XWebhooksBuilder AddGapRecovery(this XWebhooksBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.AddOptions<XWebhooksGapRecoveryOptions>().Bind(configuration);
+        return AddGapRecoveryServices(builder);
+    }
+
+    private static XWebhooksBuilder AddGapRecoveryServices(XWebhooksBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<XWebhooksGapRecoveryOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksGapRecoveryOptions>, XWebhooksGapRecoveryOptionsValidator>());
         XWebhookManagement.AddTo(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GapRecoveryService>(static sp => new GapRecoveryService(

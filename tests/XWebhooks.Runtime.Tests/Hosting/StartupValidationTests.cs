@@ -49,6 +49,7 @@ public sealed class StartupValidationTests
             ["XWebhooks:SecondaryConsumerSecret"] = "secondary",
             ["XWebhooks:MaxBodyBytes"] = "2048",
             ["XWebhooks:ResponseBudget"] = "00:00:05",
+            ["XWebhooks:DedupeRetention"] = "2.00:00:00",
         });
         builder.Services.AddXWebhooks(builder.Configuration.GetSection(XWebhooksOptions.SectionName));
         using var app = builder.Build();
@@ -56,6 +57,7 @@ public sealed class StartupValidationTests
         var options = app.Services.GetRequiredService<IOptions<XWebhooksOptions>>().Value;
 
         Assert.Equal(("primary", "secondary", 2048L, TimeSpan.FromSeconds(5)), (options.ConsumerSecret, options.SecondaryConsumerSecret, options.MaxBodyBytes, options.ResponseBudget));
+        Assert.Equal(TimeSpan.FromDays(2), options.DedupeRetention);
     }
 
     [Fact]
@@ -129,16 +131,21 @@ public sealed class StartupValidationTests
         Assert.Contains("XWebhooks:OAuth2ClientSecret is blank", blank.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Unparseable_number_names_the_setting()
+    [Theory]
+    [InlineData("XWebhooks:MaxBodyBytes", "lots")]
+    [InlineData("XWebhooks:ResponseBudget", "3s")]
+    [InlineData("XWebhooks:DedupeRetention", "two days")]
+    [InlineData("XWebhooks:CrcSecret", "Bearer")]
+    public void Unconvertible_value_names_its_full_key(string key, string value)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["XWebhooks:ConsumerSecret"] = "s", ["XWebhooks:MaxBodyBytes"] = "lots" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["XWebhooks:ConsumerSecret"] = "s", [key] = value });
         builder.Services.AddXWebhooks(builder.Configuration.GetSection(XWebhooksOptions.SectionName));
         using var app = builder.Build();
 
         var ex = Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<IOptions<XWebhooksOptions>>().Value);
-        Assert.Contains("MaxBodyBytes must be a whole number", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(value, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using XWebhooks.Redis;
+using XWebhooks.Sqlite;
+
+namespace XWebhooks.Inbox.Tests;
+
+/// <summary>The worker's and the stores' options come from <c>XWebhooks:Inbox</c>, every key, through the binder generator.</summary>
+public sealed class InboxConfigurationTests
+{
+    private static readonly Dictionary<string, string?> EveryWorkerKey = new()
+    {
+        ["XWebhooks:Inbox:MaxAttempts"] = "3",
+        ["XWebhooks:Inbox:InitialRetryDelay"] = "00:00:02",
+        ["XWebhooks:Inbox:MaxRetryDelay"] = "00:10:00",
+        ["XWebhooks:Inbox:LeaseDuration"] = "00:05:00",
+        ["XWebhooks:Inbox:HandlerTimeout"] = "00:00:30",
+        ["XWebhooks:Inbox:MaxConcurrency"] = "4",
+        ["XWebhooks:Inbox:PollInterval"] = "00:00:00.250",
+    };
+
+    private static ServiceProvider SqliteFrom(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddXWebhooks(o => o.ConsumerSecret = "secret").AddSqliteInbox(configuration.GetSection("XWebhooks:Inbox"));
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Every_worker_key_and_the_sqlite_path_are_bound()
+    {
+        using var provider = SqliteFrom(new(EveryWorkerKey) { ["XWebhooks:Inbox:Path"] = "configured.db" });
+
+        var worker = provider.GetRequiredService<IOptions<XWebhooksInboxOptions>>().Value;
+
+        Assert.Equal(3, worker.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(2), worker.InitialRetryDelay);
+        Assert.Equal(TimeSpan.FromMinutes(10), worker.MaxRetryDelay);
+        Assert.Equal(TimeSpan.FromMinutes(5), worker.LeaseDuration);
+        Assert.Equal(TimeSpan.FromSeconds(30), worker.HandlerTimeout);
+        Assert.Equal(4, worker.MaxConcurrency);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), worker.PollInterval);
+        Assert.Equal("configured.db", provider.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value.Path);
+    }
+
+    [Fact]
+    public void Every_worker_key_and_the_redis_keys_are_bound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(EveryWorkerKey)
+        {
+            ["XWebhooks:Inbox:Configuration"] = "127.0.0.1:1",
+            ["XWebhooks:Inbox:KeyPrefix"] = "app1:",
+            ["XWebhooks:Inbox:ConsumerName"] = "worker-7",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddXWebhooks(o => o.ConsumerSecret = "secret").AddRedisInbox(configuration.GetSection("XWebhooks:Inbox"));
+        using var provider = services.BuildServiceProvider();
+
+        var worker = provider.GetRequiredService<IOptions<XWebhooksInboxOptions>>().Value;
+        var redis = provider.GetRequiredService<IOptions<XWebhooksRedisOptions>>().Value;
+
+        Assert.Equal((3, 4, TimeSpan.FromSeconds(30)), (worker.MaxAttempts, worker.MaxConcurrency, worker.HandlerTimeout));
+        Assert.Equal(("127.0.0.1:1", "app1:", "worker-7"), (redis.Configuration, redis.KeyPrefix, redis.ConsumerName));
+    }
+
+    [Theory]
+    [InlineData("XWebhooks:Inbox:MaxAttempts", "many")]
+    [InlineData("XWebhooks:Inbox:MaxConcurrency", "1.5")]
+    [InlineData("XWebhooks:Inbox:InitialRetryDelay", "1s")]
+    [InlineData("XWebhooks:Inbox:MaxRetryDelay", "5 minutes")]
+    [InlineData("XWebhooks:Inbox:LeaseDuration", "two")]
+    [InlineData("XWebhooks:Inbox:HandlerTimeout", "1m")]
+    [InlineData("XWebhooks:Inbox:PollInterval", "fast")]
+    public void A_value_that_does_not_convert_names_its_full_key(string key, string value)
+    {
+        using var provider = SqliteFrom(new() { [key] = value });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<XWebhooksInboxOptions>>().Value);
+
+        Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blank_sqlite_path_is_refused_naming_its_key()
+    {
+        using var provider = SqliteFrom(new() { ["XWebhooks:Inbox:Path"] = "" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value);
+
+        Assert.Contains("XWebhooks:Inbox:Path must name the SQLite file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blank_redis_consumer_name_is_refused_naming_its_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["XWebhooks:Inbox:Configuration"] = "127.0.0.1:1",
+            ["XWebhooks:Inbox:ConsumerName"] = " ",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddXWebhooks(o => o.ConsumerSecret = "secret").AddRedisInbox(configuration.GetSection("XWebhooks:Inbox"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XWebhooksRedisOptions>>().Value);
+
+        Assert.Contains("XWebhooks:Inbox:ConsumerName must name this instance", error.Message, StringComparison.Ordinal);
+    }
+}
