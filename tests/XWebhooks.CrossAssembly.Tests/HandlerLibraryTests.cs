@@ -55,7 +55,7 @@ public sealed class HandlerLibraryTests
     [Fact]
     public void The_startup_check_finds_a_referenced_handler_library_that_was_not_wired()
     {
-        var missing = HandlerWiringCheck.FindUnwired(new WiredHandlerRegistrations(), HandlerAssemblyScanner.AppLocalAssemblies());
+        var missing = HandlerWiringCheck.FindUnwired(new WiredHandlerRegistrations(), HandlerAssemblyScanner.AppLocalHandlerAssemblies);
 
         var library = Assert.Single(missing, m => m.AssemblyName == LibraryAssembly);
         Assert.Equal([LibraryHandlers], library.HandlerTypes);
@@ -64,7 +64,7 @@ public sealed class HandlerLibraryTests
 
         var services = new ServiceCollection();
         services.AddXWebhooks(options => options.ConsumerSecret = "s");
-        Assert.DoesNotContain(HandlerWiringCheck.FindUnwired(WiredHandlerRegistrations.Of(services), HandlerAssemblyScanner.AppLocalAssemblies()), m => m.AssemblyName == LibraryAssembly);
+        Assert.DoesNotContain(HandlerWiringCheck.FindUnwired(WiredHandlerRegistrations.Of(services), HandlerAssemblyScanner.AppLocalHandlerAssemblies), m => m.AssemblyName == LibraryAssembly);
     }
 
     [Fact]

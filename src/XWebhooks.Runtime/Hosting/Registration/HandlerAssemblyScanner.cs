@@ -19,8 +19,15 @@ internal static class HandlerAssemblyScanner
     private const string AttributeNamespace = "XWebhooks.Hosting";
     private const string AttributeName = nameof(XWebhookHandlerAssemblyAttribute);
 
+    // The app's assembly list and their attributes do not change while the process runs: read them once, not per host.
+    private static readonly Lazy<IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)>> AppLocal =
+        new(() => Find(AppLocalAssemblies()));
+
+    /// <summary>The handler assemblies among <see cref="AppLocalAssemblies"/>, read once per process.</summary>
+    public static IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> AppLocalHandlerAssemblies => AppLocal.Value;
+
     /// <summary>The assemblies in the app's own folder that the host resolved; empty where there is no such list.</summary>
-    public static IReadOnlyList<string> AppLocalAssemblies()
+    private static IReadOnlyList<string> AppLocalAssemblies()
     {
         if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string list)
         {

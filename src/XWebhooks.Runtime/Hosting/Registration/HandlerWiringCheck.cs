@@ -17,7 +17,7 @@ internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogge
     {
         // Not gated on RuntimeFeature.IsDynamicCodeSupported: a PublishAot project runs under JIT with that switch
         // off too, and there the walk matters most. A Native AOT binary has no assembly list, so the walk is empty.
-        var missing = FindUnwired(wired, HandlerAssemblyScanner.AppLocalAssemblies());
+        var missing = FindUnwired(wired, HandlerAssemblyScanner.AppLocalHandlerAssemblies);
         if (missing.Count == 0)
         {
             return Task.CompletedTask;
@@ -30,7 +30,9 @@ internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogge
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    internal static IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> FindUnwired(WiredHandlerRegistrations wired, IEnumerable<string> appAssemblyPaths)
+    internal static IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> FindUnwired(
+        WiredHandlerRegistrations wired,
+        IReadOnlyList<(string AssemblyName, IReadOnlyList<string> HandlerTypes)> appHandlerAssemblies)
     {
         var missing = new List<(string AssemblyName, IReadOnlyList<string> HandlerTypes)>();
         foreach (var registration in XWebhooksGeneratedRegistry.Registrations)
@@ -41,7 +43,7 @@ internal sealed class HandlerWiringCheck(WiredHandlerRegistrations wired, ILogge
             }
         }
 
-        foreach (var found in HandlerAssemblyScanner.Find(appAssemblyPaths))
+        foreach (var found in appHandlerAssemblies)
         {
             if (!wired.Contains(found.AssemblyName) && !missing.Exists(m => m.AssemblyName == found.AssemblyName))
             {
