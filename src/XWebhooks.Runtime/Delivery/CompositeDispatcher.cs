@@ -11,15 +11,11 @@ internal sealed class CompositeDispatcher(IReadOnlyList<IXWebhookDispatcher> dis
     private const int InnerRouteBits = 24;
     private const int InnerRouteMask = (1 << InnerRouteBits) - 1;
 
+    /// <summary>One dispatcher as it is; several combined. (An app without handlers still has the unwired-handler guard.)</summary>
     public static IXWebhookDispatcher Create(IEnumerable<IXWebhookDispatcher> registered)
     {
         var all = registered.ToArray();
-        return all.Length switch
-        {
-            0 => new NoHandlersDispatcher(),
-            1 => all[0],
-            _ => new CompositeDispatcher(all),
-        };
+        return all.Length == 1 ? all[0] : new CompositeDispatcher(all);
     }
 
     public int Route(XProduct product, ReadOnlySpan<byte> eventType)

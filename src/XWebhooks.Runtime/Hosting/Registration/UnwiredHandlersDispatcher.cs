@@ -13,35 +13,33 @@ namespace XWebhooks.Hosting;
 /// </remarks>
 internal sealed class UnwiredHandlersDispatcher(WiredHandlerRegistrations wired) : IXWebhookDispatcher
 {
-    private const int InnerRouteBits = 20;
-    private const int InnerRouteMask = (1 << InnerRouteBits) - 1;
+    private Snapshot snapshot = new([], [], []);
 
-    private Snapshot snapshot = new([], []);
-
-    public int Route(XProduct product, ReadOnlySpan<byte> eventType)
-    {
-        var current = Current();
-        for (var i = 0; i < current.Unwired.Length; i++)
-        {
-            var route = current.Dispatchers[i].Route(product, eventType);
-            if (route >= 0)
-            {
-                return (i << InnerRouteBits) | (route & InnerRouteMask);
-            }
-        }
-
-        return -1;
-    }
+    public int Route(XProduct product, ReadOnlySpan<byte> eventType) => Find(Current(), product, eventType) is null ? -1 : 0;
 
     public ValueTask DispatchAsync(int route, XEventPayload payload, XDelivery delivery, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var registration = Volatile.Read(ref snapshot).Unwired[route >> InnerRouteBits];
+        var eventType = System.Text.Encoding.UTF8.GetString(payload.EventType.Span);
+        var registration = Find(Current(), payload.Product, payload.EventType.Span);
         throw new XWebhookHandlersNotWiredException(
-            $"X sent a {payload.Product} '{System.Text.Encoding.UTF8.GetString(payload.EventType.Span)}' event, which handlers in assembly "
-            + $"'{registration.AssemblyName}' ({string.Join(", ", registration.HandlerTypes)}) take, but that assembly's handlers were not "
+            $"X sent a {payload.Product} '{eventType}' event, which handlers in assembly "
+            + $"'{registration?.AssemblyName}' ({string.Join(", ", registration?.HandlerTypes ?? [])}) take, but that assembly's handlers were not "
             + "wired by AddXWebhooks: its generated registration arrived after AddXWebhooks ran. Reference the XWebhooks package from the "
-            + "project that calls AddXWebhooks, or add .AddHandlers(XWebhooks.Generated." + registration.AssemblyName
+            + "project that calls AddXWebhooks, or add .AddHandlers(XWebhooks.Generated." + registration?.AssemblyName
             + ".XWebhookHandlers.Registration) after AddXWebhooks.");
+    }
+
+    private static XWebhookHandlerRegistration? Find(Snapshot current, XProduct product, ReadOnlySpan<byte> eventType)
+    {
+        for (var i = 0; i < current.Unwired.Length; i++)
+        {
+            if (current.Dispatchers[i].Route(product, eventType) >= 0)
+            {
+                return current.Unwired[i];
+            }
+        }
+
+        return null;
     }
 
     private Snapshot Current()
@@ -54,13 +52,10 @@ internal sealed class UnwiredHandlersDispatcher(WiredHandlerRegistrations wired)
         }
 
         var unwired = registry.Where(registration => !wired.Contains(registration.AssemblyName)).ToArray();
-        var updated = new Snapshot(registry, unwired) { Dispatchers = [.. unwired.Select(static registration => registration.CreateDispatcher())] };
+        var updated = new Snapshot(registry, unwired, [.. unwired.Select(static registration => registration.CreateDispatcher())]);
         Volatile.Write(ref snapshot, updated);
         return updated;
     }
 
-    private sealed record Snapshot(XWebhookHandlerRegistration[] Registry, XWebhookHandlerRegistration[] Unwired)
-    {
-        public IXWebhookDispatcher[] Dispatchers { get; init; } = [];
-    }
+    private sealed record Snapshot(XWebhookHandlerRegistration[] Registry, XWebhookHandlerRegistration[] Unwired, IXWebhookDispatcher[] Dispatchers);
 }
