@@ -28,7 +28,11 @@ public sealed class EndpointFactsTests : IDisposable
     public async Task Crc_signatures_and_acknowledged_deliveries_are_observed_and_the_watermark_is_stored_on_stop()
     {
         var before = DateTimeOffset.UtcNow;
-        var receiver = await Receiver.StartAsync(DatabasePath, configure: static (builder, _) => builder.Services.AddHealthChecks().AddXWebhooksHealthCheck());
+        var receiver = await Receiver.StartAsync(DatabasePath, configure: static (builder, webhooks) =>
+        {
+            webhooks.AddGapRecovery();
+            builder.Services.AddHealthChecks().AddXWebhooksHealthCheck();
+        });
         await using (receiver)
         {
             var state = receiver.Services.GetRequiredService<XWebhooksHealthState>();
