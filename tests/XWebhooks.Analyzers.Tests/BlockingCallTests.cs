@@ -120,7 +120,7 @@ public class BlockingCallTests
                 public void OnSync(PostCreated e)
                 {
                     var total = 0;
-                    for (var i = 0; i < 10; i++) { total += e.Text.Length * i; }
+                    for (var i = 0; i < 10; i++) { total += e.Payload.Text.Length * i; }
                 }
 
                 public void NotAHandler()

@@ -62,7 +62,7 @@ public class UnverifiedEndpointTests
             public sealed class HookController : ControllerBase
             {
                 [HttpPost("/hook")]
-                public int {|#0:Receive|}([FromBody] PostCreated e) => e.Text.Length;
+                public int {|#0:Receive|}([FromBody] PostCreated e) => e.Payload.Text.Length;
 
                 [HttpPost("/verified")]
                 public int Verified([FromBody] PostCreated e) =>
