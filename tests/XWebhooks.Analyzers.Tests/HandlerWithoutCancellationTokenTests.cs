@@ -61,4 +61,22 @@ public class HandlerWithoutCancellationTokenTests
             fixedSource,
             V.Diagnostic(RuleIds.HandlerWithoutCancellationToken).WithLocation(0).WithArguments("OnPost", "10"));
     }
+
+    [Fact]
+    public async Task Ignores_handlers_that_take_a_token_even_when_they_do_not_pass_it()
+    {
+        var source = Usings + """
+            public partial class Handlers
+            {
+                private readonly HttpClient http = new();
+
+                [XWebhookHandler]
+                public async Task OnPost(PostCreated e, CancellationToken ct)
+                {
+                    await http.GetStringAsync("https://example.com");
+                }
+            }
+            """;
+        await V.Analyzer(source);
+    }
 }
