@@ -44,6 +44,7 @@ internal sealed class KnownSymbols
         XCrc = compilation.GetTypeByMetadataName("XWebhooks.Security.XCrc");
         Dispatcher = compilation.GetTypeByMetadataName("XWebhooks.Delivery.IXWebhookDispatcher");
         CryptographicOperations = compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations");
+        HttpPostAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.HttpPostAttribute");
         InMemoryStreams = ImmutableArray.CreateRange(new[]
         {
             compilation.GetTypeByMetadataName("System.IO.MemoryStream"),
@@ -76,6 +77,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? XCrc { get; }
     public INamedTypeSymbol? Dispatcher { get; }
     public INamedTypeSymbol? CryptographicOperations { get; }
+    public INamedTypeSymbol? HttpPostAttribute { get; }
     public ImmutableArray<INamedTypeSymbol> InMemoryStreams { get; }
 
     /// <summary>The symbols of <paramref name="compilation"/>, resolved on the first call and shared after it.</summary>

@@ -34,9 +34,8 @@ public sealed class UnverifiedEndpointAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var httpPost = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.HttpPostAttribute");
             start.RegisterOperationAction(c => AnalyzeMapPost(c, symbols), OperationKind.Invocation);
-            if (httpPost is not null)
+            if (symbols.HttpPostAttribute is { } httpPost)
             {
                 start.RegisterOperationBlockAction(c => AnalyzeAction(c, symbols, httpPost));
             }
