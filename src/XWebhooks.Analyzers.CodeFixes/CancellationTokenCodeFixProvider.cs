@@ -39,9 +39,9 @@ public sealed class CancellationTokenCodeFixProvider : CodeFixProvider
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (diagnostic.Id == RuleIds.ForwardCancellationToken
                 && node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation
-                && diagnostic.Properties.TryGetValue(CancellationTokenAnalyzer.TokenProperty, out var token) && token is not null)
+                && diagnostic.Properties.TryGetValue(ForwardCancellationTokenAnalyzer.TokenProperty, out var token) && token is not null)
             {
-                diagnostic.Properties.TryGetValue(CancellationTokenAnalyzer.ParameterProperty, out var parameter);
+                diagnostic.Properties.TryGetValue(ForwardCancellationTokenAnalyzer.ParameterProperty, out var parameter);
                 var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token));
                 if (parameter is not null)
                 {

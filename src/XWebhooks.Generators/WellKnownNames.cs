@@ -1,9 +1,11 @@
+using XWebhooks.Shared;
+
 namespace XWebhooks.Generators;
 
 /// <summary>Metadata and source names of the runtime types the generator reads and emits.</summary>
 internal static class WellKnownNames
 {
-    public const string HandlerAttribute = "XWebhooks.XWebhookHandlerAttribute";
+    public const string HandlerAttribute = XWebhooksNames.HandlerAttribute;
     public const string EventTypeAttribute = "XWebhooks.Events.XEventTypeAttribute";
     public const string EventInterface = "XWebhooks.Events.IXEvent`1";
     public const string UnknownEvent = "XWebhooks.Events.XUnknownEvent";

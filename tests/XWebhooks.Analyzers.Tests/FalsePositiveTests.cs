@@ -12,8 +12,9 @@ public class FalsePositiveTests
     {
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
         [
-            new BlockingCallAnalyzer(), new BudgetAnalyzer(), new CancellationTokenAnalyzer(), new SignatureComparisonAnalyzer(),
-            new SecretAndOptionsAnalyzer(), new CrcTokenAnalyzer(), new UnverifiedEndpointAnalyzer(),
+            new BlockingCallAnalyzer(), new IndirectBlockingCallAnalyzer(), new DelayPastBudgetAnalyzer(),
+            new ForwardCancellationTokenAnalyzer(), new HandlerWithoutCancellationTokenAnalyzer(), new SignatureComparisonAnalyzer(),
+            new SecretLiteralAnalyzer(), new ResponseBudgetTooLongAnalyzer(), new CrcTokenAnalyzer(), new UnverifiedEndpointAnalyzer(),
         ];
     }
 
@@ -39,7 +40,7 @@ public class FalsePositiveTests
             [XWebhookHandler]
             public async ValueTask OnPost(PostCreated e, CancellationToken ct)
             {
-                log.Info("post " + e.Text);
+                log.Info("post " + e.Payload.Text);
                 var reply = await http.GetStringAsync("https://api.example.com/reply", ct).ConfigureAwait(false);
                 var a = http.GetStringAsync("https://a.example.com", ct);
                 var b = http.GetStringAsync("https://b.example.com", ct);
@@ -55,12 +56,12 @@ public class FalsePositiveTests
 
             [XWebhookHandler]
             public Task OnDirectMessage(PostCreated dm, XDelivery delivery, CancellationToken ct) =>
-                http.PostAsync("https://api.example.com/dm", new StringContent(dm.Text), ct);
+                http.PostAsync("https://api.example.com/dm", new StringContent(dm.Payload.Text), ct);
 
             [XWebhookHandler]
             public void OnMatchedPost(PostCreated post)
             {
-                var words = post.Text.Split(' ');
+                var words = post.Payload.Text.Split(' ');
                 var count = 0;
                 foreach (var word in words) { if (word.StartsWith('#')) { count++; } }
                 log.Info(Helpers.Describe(count));
@@ -103,8 +104,7 @@ public class FalsePositiveTests
             TestCode = SampleStyle,
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
-        test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
-        test.TestState.Sources.Add(("/0/Stubs.cs", Stubs.Source));
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         await test.RunAsync();
     }
 }

@@ -27,14 +27,14 @@ public class UnverifiedEndpointTests
             }
 
             private static Task Handle(HttpContext context, IXWebhookDispatcher dispatcher) =>
-                dispatcher.DispatchAsync(0, null!, new XDelivery(), context.RequestServices, default).AsTask();
+                dispatcher.DispatchAsync(0, default, new XDelivery(XProduct.Activity, default, default), context.RequestServices, default).AsTask();
         }
         """;
 
     [Theory]
     [InlineData("{|#0:app.MapPost(\"/hook\", (PostCreated e) => Results())|};", "/hook")]
     [InlineData("{|#0:app.MapPost(\"/hook\", async (HttpContext c) => { var e = await JsonSerializer.DeserializeAsync<PostCreated>(c.Request.Body); })|};", "/hook")]
-    [InlineData("{|#0:app.MapPost(\"/x\", (HttpContext c) => dispatcher.DispatchAsync(0, null!, new XDelivery(), c.RequestServices, default).AsTask())|};", "/x")]
+    [InlineData("{|#0:app.MapPost(\"/x\", (HttpContext c) => dispatcher.DispatchAsync(0, default, new XDelivery(XProduct.Activity, default, default), c.RequestServices, default).AsTask())|};", "/x")]
     [InlineData("{|#0:app.MapPost(\"/x\", (Delegate)Handle)|};", "/x")]
     public async Task Reports_map_post_without_verification(string body, string route)
     {
@@ -42,7 +42,7 @@ public class UnverifiedEndpointTests
     }
 
     [Theory]
-    [InlineData("app.MapPost(\"/x\", async (HttpContext c) => { var body = new byte[10]; if (verifier.Verify(c.Request.Headers[XWebhookSignature.HeaderName], body) != XSignatureCheck.Valid) { return; } await dispatcher.DispatchAsync(0, null!, new XDelivery(), c.RequestServices, default); });")]
+    [InlineData("app.MapPost(\"/x\", async (HttpContext c) => { var body = new byte[10]; if (verifier.Verify(c.Request.Headers[XWebhookSignature.HeaderName].ToString(), body) != XSignatureCheck.ValidPrimary) { return; } await dispatcher.DispatchAsync(0, default, new XDelivery(XProduct.Activity, default, default), c.RequestServices, default); });")]
     [InlineData("app.MapPost(\"/orders\", (HttpContext c) => c.Response.StatusCode = 200);")]
     [InlineData("app.MapPost(\"/x\", (PostCreated e) => CheckSignature());")]
     public async Task Ignores_verified_or_unrelated_endpoints(string body)
@@ -62,7 +62,7 @@ public class UnverifiedEndpointTests
             public sealed class HookController : ControllerBase
             {
                 [HttpPost("/hook")]
-                public int {|#0:Receive|}([FromBody] PostCreated e) => e.Text.Length;
+                public int {|#0:Receive|}([FromBody] PostCreated e) => e.Payload.Text.Length;
 
                 [HttpPost("/verified")]
                 public int Verified([FromBody] PostCreated e) =>

@@ -7,9 +7,8 @@ using Microsoft.CodeAnalysis.Testing;
 namespace XWebhooks.Analyzers.Tests;
 
 /// <summary>
-/// Analyzer and code-fix verification against .NET 10 reference assemblies from Basic.Reference.Assemblies
-/// (nothing is downloaded at test time) plus <see cref="Stubs.Source"/>, minimal stand-ins of the XWebhooks
-/// runtime and ASP.NET Core types the rules bind to.
+/// Analyzer and code-fix verification: test sources compile against <see cref="TestReferences.All"/> (.NET 10 and
+/// ASP.NET Core reference assemblies and the real XWebhooks assembly).
 /// </summary>
 public static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -36,8 +35,7 @@ public static class Verify<TAnalyzer>
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
         Configure(test, test.TestState, null);
-        test.FixedState.Sources.Add(("/0/Stubs.cs", Stubs.Source));
-        test.FixedState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
         test.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.ExpectedDiagnostics.AddRange(fixedExpected);
         if (iterations is { } n)
@@ -57,8 +55,7 @@ public static class Verify<TAnalyzer>
     private static void Configure(AnalyzerTest<DefaultVerifier> test, SolutionState state, string? editorConfig)
     {
         test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-        state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
-        state.Sources.Add(("/0/Stubs.cs", Stubs.Source));
+        state.AdditionalReferences.AddRange(TestReferences.All);
         if (editorConfig is not null)
         {
             state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));

@@ -6,38 +6,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace XWebhooks.Analyzers;
 
-/// <summary>What a blocking operation is, and how the code fix can replace it.</summary>
-internal readonly struct BlockingCall(string display, string advice, string? fixKind)
-{
-    /// <summary>Short name of the blocking member, e.g. <c>Task.Wait</c>.</summary>
-    public string Display { get; } = display;
-
-    /// <summary>One sentence saying what to use instead.</summary>
-    public string Advice { get; } = advice;
-
-    /// <summary><see cref="BlockingFixKinds"/> value, or null when no mechanical fix exists.</summary>
-    public string? FixKind { get; } = fixKind;
-}
-
-/// <summary>Values of the <c>FixKind</c> diagnostic property read by the XWH100 code fix.</summary>
-internal static class BlockingFixKinds
-{
-    public const string PropertyName = "FixKind";
-    public const string TokenPropertyName = "Token";
-
-    /// <summary><c>t.Result</c> becomes <c>await t</c>.</summary>
-    public const string AwaitResult = "AwaitResult";
-
-    /// <summary><c>t.Wait()</c> becomes <c>await t</c>.</summary>
-    public const string AwaitWait = "AwaitWait";
-
-    /// <summary><c>x.GetAwaiter().GetResult()</c> becomes <c>await x</c>.</summary>
-    public const string AwaitGetResult = "AwaitGetResult";
-
-    /// <summary><c>Thread.Sleep(d)</c> becomes <c>await Task.Delay(d, token)</c>.</summary>
-    public const string Delay = "Delay";
-}
-
 /// <summary>
 /// The curated list of blocking operations (after vs-threading's CommonInterest and Meziantou's MA0042):
 /// task waits, awaiter GetResult, Result, Thread.Sleep, SemaphoreSlim.Wait (not Wait(0)), Monitor.Wait, and

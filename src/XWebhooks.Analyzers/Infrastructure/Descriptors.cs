@@ -1,28 +1,30 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
+using XWebhooks.Shared;
 
 namespace XWebhooks.Analyzers;
 
 /// <summary>Every diagnostic the XWebhooks analyzers report, one descriptor per ID.</summary>
 public static class Descriptors
 {
-    /// <summary>Where each rule's page lives: <c>docs/rules/{ID}.md</c> in the repository.</summary>
-    public const string HelpLinkBase = "https://github.com/xwebhooks/xwebhooks/blob/main/docs/rules/";
-
     private const string Usage = "Usage";
     private const string Reliability = "Reliability";
     private const string Security = "Security";
 
-    private static string HelpLink(string id) => HelpLinkBase + id + ".md";
+    // X's hard limit as text for the messages. Declared before the descriptors: static initializers run in text order.
+    private static readonly string Limit = XWebhooksNames.XResponseLimitSeconds.ToString(CultureInfo.InvariantCulture);
+
+    private static string HelpLink(string id) => XWebhooksNames.HelpLink(id);
 
     /// <summary>XWH010.</summary>
     public static readonly DiagnosticDescriptor ResponseBudgetTooLong = new(
         RuleIds.ResponseBudgetTooLong,
         title: "ResponseBudget is longer than X waits",
-        messageFormat: "ResponseBudget is set to {0} s, but X stops waiting after 10 s and redelivers; the app refuses to start with a budget above 10 s. Use at most 10 seconds, ideally far less.",
+        messageFormat: "ResponseBudget is set to {0} s, but X stops waiting after " + Limit + " s and redelivers; the app refuses to start with a budget above " + Limit + " s. Use at most " + Limit + " seconds, ideally far less.",
         category: Usage,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "X treats a delivery as failed when no 200 arrives within 10 seconds; XWebhooksOptions.ResponseBudget must be more than 0 and at most 10 seconds.",
+        description: "X treats a delivery as failed when no 200 arrives within " + Limit + " seconds; XWebhooksOptions.ResponseBudget must be more than 0 and at most " + Limit + " seconds.",
         helpLinkUri: HelpLink(RuleIds.ResponseBudgetTooLong));
 
     /// <summary>XWH100.</summary>
@@ -33,7 +35,7 @@ public static class Descriptors
         category: Reliability,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Handlers run while X waits for the 200 response (at most 10 seconds). Synchronous waits hold a thread-pool thread for the whole wait, can deadlock, and cannot be cancelled when the budget runs out.",
+        description: "Handlers run while X waits for the 200 response (at most " + Limit + " seconds). Synchronous waits hold a thread-pool thread for the whole wait, can deadlock, and cannot be cancelled when the budget runs out.",
         helpLinkUri: HelpLink(RuleIds.BlockingCall));
 
     /// <summary>XWH101.</summary>
@@ -56,7 +58,7 @@ public static class Descriptors
         category: Reliability,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A handler that waits as long as X's response budget (xwebhooks_budget_seconds in .editorconfig, default 10) can never acknowledge in time.",
+        description: "A handler that waits as long as X's response budget (xwebhooks_budget_seconds in .editorconfig, default " + Limit + ") can never acknowledge in time.",
         helpLinkUri: HelpLink(RuleIds.DelayPastBudget));
 
     /// <summary>XWH103.</summary>

@@ -1,22 +1,28 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using XWebhooks.Shared;
 
 namespace XWebhooks.Analyzers;
 
-/// <summary>The symbols the analyzers need, resolved once per compilation by metadata name.</summary>
+/// <summary>
+/// The symbols the analyzers need, resolved by metadata name once per compilation and shared by every analyzer
+/// (each one asks <see cref="For"/> in its compilation-start action).
+/// </summary>
 internal sealed class KnownSymbols
 {
-    public const string HandlerAttributeName = "XWebhooks.XWebhookHandlerAttribute";
+    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
+
+    /// <summary>The .editorconfig key that sets the budget XWH100–XWH104 measure against (default: X's limit).</summary>
     public const string BudgetOptionKey = "xwebhooks_budget_seconds";
-    public const double DefaultBudgetSeconds = 10;
 
     private KnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
-        HandlerAttribute = compilation.GetTypeByMetadataName(HandlerAttributeName);
+        HandlerAttribute = compilation.GetTypeByMetadataName(XWebhooksNames.HandlerAttribute);
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
@@ -38,6 +44,7 @@ internal sealed class KnownSymbols
         XCrc = compilation.GetTypeByMetadataName("XWebhooks.Security.XCrc");
         Dispatcher = compilation.GetTypeByMetadataName("XWebhooks.Delivery.IXWebhookDispatcher");
         CryptographicOperations = compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptographicOperations");
+        HttpPostAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.HttpPostAttribute");
         InMemoryStreams = ImmutableArray.CreateRange(new[]
         {
             compilation.GetTypeByMetadataName("System.IO.MemoryStream"),
@@ -70,9 +77,11 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? XCrc { get; }
     public INamedTypeSymbol? Dispatcher { get; }
     public INamedTypeSymbol? CryptographicOperations { get; }
+    public INamedTypeSymbol? HttpPostAttribute { get; }
     public ImmutableArray<INamedTypeSymbol> InMemoryStreams { get; }
 
-    public static KnownSymbols Create(Compilation compilation) => new(compilation);
+    /// <summary>The symbols of <paramref name="compilation"/>, resolved on the first call and shared after it.</summary>
+    public static KnownSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new KnownSymbols(c));
 
     public bool IsHandler(ISymbol? symbol) =>
         HandlerAttribute is not null
@@ -108,7 +117,7 @@ internal sealed class KnownSymbols
             return seconds;
         }
 
-        return DefaultBudgetSeconds;
+        return XWebhooksNames.XResponseLimitSeconds;
     }
 
     public static string Format(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);

@@ -28,7 +28,7 @@ public sealed class CrcTokenAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = KnownSymbols.Create(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.HandlerAttribute is null)
             {
                 return;

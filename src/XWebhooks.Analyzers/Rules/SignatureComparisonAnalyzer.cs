@@ -32,7 +32,7 @@ public sealed class SignatureComparisonAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = KnownSymbols.Create(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.HandlerAttribute is null)
             {
                 return;
@@ -47,7 +47,7 @@ public sealed class SignatureComparisonAnalyzer : DiagnosticAnalyzer
     {
         var binary = (IBinaryOperation)context.Operation;
         if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
-            || binary.LeftOperand.Type?.SpecialType != SpecialType.System_String
+            || !(IsText(binary.LeftOperand.Type) || IsText(binary.RightOperand.Type))
             || IsNull(binary.LeftOperand) || IsNull(binary.RightOperand))
         {
             return;
@@ -109,6 +109,11 @@ public sealed class SignatureComparisonAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
+
+    // A string, or the StringValues that ASP.NET Core header and query indexers return (compared with its own ==).
+    private static bool IsText(ITypeSymbol? type) =>
+        IsString(type)
+        || (type is INamedTypeSymbol { Name: "StringValues" } named && named.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Primitives");
 
     private static bool IsBytes(ITypeSymbol? type) => type switch
     {

@@ -28,15 +28,14 @@ public sealed class UnverifiedEndpointAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = KnownSymbols.Create(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.HandlerAttribute is null)
             {
                 return;
             }
 
-            var httpPost = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.HttpPostAttribute");
             start.RegisterOperationAction(c => AnalyzeMapPost(c, symbols), OperationKind.Invocation);
-            if (httpPost is not null)
+            if (symbols.HttpPostAttribute is { } httpPost)
             {
                 start.RegisterOperationBlockAction(c => AnalyzeAction(c, symbols, httpPost));
             }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using XWebhooks.Shared;
 
 namespace XWebhooks.Generators.Diagnostics;
 
@@ -52,8 +53,10 @@ internal static class DiagnosticDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors => All;
 
+    /// <summary>The descriptor with this ID. An unknown ID is a bug in the generator, so it throws rather than guess.</summary>
     public static DiagnosticDescriptor ById(string id) =>
-        All.FirstOrDefault(descriptor => descriptor.Id == id) ?? InternalError;
+        All.FirstOrDefault(descriptor => descriptor.Id == id)
+        ?? throw new ArgumentException("No XWebhooks generator diagnostic has the ID '" + id + "'.", nameof(id));
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
         new(
@@ -63,5 +66,5 @@ internal static class DiagnosticDescriptors
             Category,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            helpLinkUri: "https://github.com/xwebhooks/xwebhooks/blob/main/docs/rules/" + id + ".md");
+            helpLinkUri: XWebhooksNames.HelpLink(id));
 }

@@ -60,7 +60,7 @@ internal static class HandlerClassEmitter
             + WellKnownNames.GlobalCancellationToken + " cancellationToken)");
         writer.OpenBlock();
 
-        var arguments = string.Join(", ", invoker.Parameters.Select(static kind => kind switch
+        var arguments = string.Join(", ", invoker.Parameters.Select(static parameter => parameter.Kind switch
         {
             ParameterKind.Event => "@event",
             ParameterKind.Delivery => "delivery",

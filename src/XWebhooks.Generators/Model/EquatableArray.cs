@@ -7,14 +7,19 @@ namespace XWebhooks.Generators.Model;
 /// An immutable array with value equality (element by element), so that models holding lists compare
 /// equal across generator runs and the incremental pipeline can stop early.
 /// </summary>
-/// <remarks>Elements compare with <see cref="EqualityComparer{T}.Default"/>: records, strings, enums and ints.</remarks>
+/// <remarks>
+/// Elements must be <see cref="IEquatable{T}"/> themselves (records, strings, ints), so a model can never hold a
+/// list that silently compares by reference. The array is copied on the way in: a caller that keeps and later
+/// fills or reuses its array cannot change a model the pipeline has already cached.
+/// </remarks>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    where T : IEquatable<T>
 {
     private readonly T[]? items;
 
-    public EquatableArray(T[] items) => this.items = items;
+    public EquatableArray(T[] items) => this.items = items.Length == 0 ? null : (T[])items.Clone();
 
-    public EquatableArray(IEnumerable<T> items) => this.items = items.ToArray();
+    public EquatableArray(IEnumerable<T> items) => this.items = items.ToArray() is { Length: > 0 } copy ? copy : null;
 
     public static EquatableArray<T> Empty => default;
 

@@ -17,7 +17,7 @@ internal sealed record HandlerModel(
     string MethodName,
     bool IsStatic,
     EventModel? Event,
-    EquatableArray<ParameterKind> Parameters,
+    EquatableArray<ParameterModel> Parameters,
     ReturnKind Return,
     string FilePath,
     EquatableArray<int> Order);

@@ -9,5 +9,5 @@ internal sealed record InvokerModel(
     string MethodName,
     bool IsStatic,
     string EventTypeFullyQualifiedName,
-    EquatableArray<ParameterKind> Parameters,
+    EquatableArray<ParameterModel> Parameters,
     ReturnKind Return);

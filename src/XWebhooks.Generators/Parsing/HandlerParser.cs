@@ -32,7 +32,7 @@ internal static class HandlerParser
             return new HandlerParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var symbols = new KnownSymbols(context.SemanticModel.Compilation);
+        var symbols = KnownSymbols.For(context.SemanticModel.Compilation);
         if (!symbols.IsComplete)
         {
             // The compilation does not reference the XWebhooks runtime; the compiler already reports the attribute.
@@ -128,14 +128,14 @@ internal static class HandlerParser
         KnownSymbols symbols,
         List<DiagnosticInfo> diagnostics,
         out ReturnKind returnKind,
-        out EquatableArray<ParameterKind> parameters,
+        out EquatableArray<ParameterModel> parameters,
         out EventModel? eventModel,
         out bool compilerWillReport)
     {
         var ok = true;
         var name = method.Name;
         returnKind = ReturnKind.Void;
-        parameters = EquatableArray<ParameterKind>.Empty;
+        parameters = EquatableArray<ParameterModel>.Empty;
         eventModel = null;
         compilerWillReport = false;
 
@@ -236,7 +236,7 @@ internal static class HandlerParser
             }
         }
 
-        parameters = new EquatableArray<ParameterKind>(kinds);
+        parameters = new EquatableArray<ParameterModel>(kinds.Select(static kind => new ParameterModel(kind)));
         return ok;
     }
 

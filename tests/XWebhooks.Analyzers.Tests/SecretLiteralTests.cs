@@ -1,8 +1,8 @@
-using V = XWebhooks.Analyzers.Tests.Verify<XWebhooks.Analyzers.SecretAndOptionsAnalyzer>;
+using V = XWebhooks.Analyzers.Tests.Verify<XWebhooks.Analyzers.SecretLiteralAnalyzer>;
 
 namespace XWebhooks.Analyzers.Tests;
 
-public class SecretAndOptionsTests
+public class SecretLiteralTests
 {
     private static string Code(string body) => $$"""
         using System;
@@ -49,18 +49,8 @@ public class SecretAndOptionsTests
     [InlineData("options.OAuth2ClientSecret = fromConfig;")]
     [InlineData("var v = new XSignatureVerifier(fromConfig, null, configuration[\"XWebhooks:OAuth2ClientSecret\"], null, XCrcSecret.OAuth2ClientSecret);")]
     [InlineData("configuration[\"XWebhooks:CrcSecret\"] = \"OAuth2ClientSecret\";")]
-    [InlineData("options.ResponseBudget = TimeSpan.FromSeconds(10);")]
-    [InlineData("options.ResponseBudget = TimeSpan.FromMilliseconds(2500);")]
-    public async Task Ignores_configured_secrets_and_valid_budgets(string body)
+    public async Task Ignores_secrets_from_configuration(string body)
     {
         await V.Analyzer(Code(body));
-    }
-
-    [Theory]
-    [InlineData("options.ResponseBudget = {|#0:TimeSpan.FromSeconds(30)|};", "30")]
-    [InlineData("options.ResponseBudget = {|#0:Timeout.InfiniteTimeSpan|};", "infinite")]
-    public async Task Reports_response_budget_past_ten_seconds(string body, string seconds)
-    {
-        await V.Analyzer(Code(body).Replace("using System;", "using System;\nusing System.Threading;", StringComparison.Ordinal), V.Diagnostic(RuleIds.ResponseBudgetTooLong).WithLocation(0).WithArguments(seconds));
     }
 }

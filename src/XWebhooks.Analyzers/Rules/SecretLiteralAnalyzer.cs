@@ -10,17 +10,12 @@ namespace XWebhooks.Analyzers;
 /// XWH111: an X app secret written as a string literal (XWebhooksOptions.ConsumerSecret / SecondaryConsumerSecret /
 /// OAuth2ClientSecret / SecondaryOAuth2ClientSecret, the XSignatureVerifier constructor, or a configuration key ending
 /// in ConsumerSecret or OAuth2ClientSecret).
-/// XWH010: XWebhooksOptions.ResponseBudget set in code to a constant above 10 seconds.
-/// There is deliberately no option that turns signature verification off, so there is nothing else to check here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretAndOptionsAnalyzer : DiagnosticAnalyzer
+public sealed class SecretLiteralAnalyzer : DiagnosticAnalyzer
 {
-    private const double MaxBudgetSeconds = 10;
-
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SecretLiteral, Descriptors.ResponseBudgetTooLong);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretLiteral);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -29,7 +24,7 @@ public sealed class SecretAndOptionsAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = KnownSymbols.Create(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.HandlerAttribute is null)
             {
                 return;
@@ -43,21 +38,16 @@ public sealed class SecretAndOptionsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, KnownSymbols symbols)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation property)
+        if (assignment.Target is not IPropertyReferenceOperation property || !IsSecretLiteral(assignment.Value))
         {
             return;
         }
 
         if (KnownSymbols.Is(property.Property.ContainingType, symbols.XWebhooksOptions))
         {
-            switch (property.Property.Name)
+            if (property.Property.Name is "ConsumerSecret" or "SecondaryConsumerSecret" or "OAuth2ClientSecret" or "SecondaryOAuth2ClientSecret")
             {
-                case "ConsumerSecret" or "SecondaryConsumerSecret" or "OAuth2ClientSecret" or "SecondaryOAuth2ClientSecret" when IsSecretLiteral(assignment.Value):
-                    Report(context, assignment.Value, "XWebhooksOptions." + property.Property.Name);
-                    return;
-                case "ResponseBudget" when ConstantDuration.Seconds(assignment.Value) is { } seconds && seconds > MaxBudgetSeconds:
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ResponseBudgetTooLong, assignment.Value.Syntax.GetLocation(), ConstantDuration.Describe(seconds)));
-                    return;
+                Report(context, assignment.Value, "XWebhooksOptions." + property.Property.Name);
             }
 
             return;
@@ -67,8 +57,7 @@ public sealed class SecretAndOptionsAnalyzer : DiagnosticAnalyzer
         if (property.Property.IsIndexer
             && property.Arguments.Length == 1
             && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }
-            && (key.EndsWith("ConsumerSecret", StringComparison.OrdinalIgnoreCase) || key.EndsWith("OAuth2ClientSecret", StringComparison.OrdinalIgnoreCase))
-            && IsSecretLiteral(assignment.Value))
+            && (key.EndsWith("ConsumerSecret", StringComparison.OrdinalIgnoreCase) || key.EndsWith("OAuth2ClientSecret", StringComparison.OrdinalIgnoreCase)))
         {
             Report(context, assignment.Value, key);
         }

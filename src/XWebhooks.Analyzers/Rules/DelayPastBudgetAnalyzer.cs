@@ -11,7 +11,7 @@ namespace XWebhooks.Analyzers;
 /// (<c>xwebhooks_budget_seconds</c> in .editorconfig, default 10).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BudgetAnalyzer : DiagnosticAnalyzer
+public sealed class DelayPastBudgetAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DelayPastBudget);
@@ -23,7 +23,7 @@ public sealed class BudgetAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = KnownSymbols.Create(start.Compilation);
+            var symbols = KnownSymbols.For(start.Compilation);
             if (symbols.HandlerAttribute is null)
             {
                 return;

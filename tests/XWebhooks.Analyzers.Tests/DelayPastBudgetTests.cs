@@ -1,8 +1,8 @@
-using V = XWebhooks.Analyzers.Tests.Verify<XWebhooks.Analyzers.BudgetAnalyzer>;
+using V = XWebhooks.Analyzers.Tests.Verify<XWebhooks.Analyzers.DelayPastBudgetAnalyzer>;
 
 namespace XWebhooks.Analyzers.Tests;
 
-public class BudgetTests
+public class DelayPastBudgetTests
 {
     private static string Handler(string body) => $$"""
         using System;
