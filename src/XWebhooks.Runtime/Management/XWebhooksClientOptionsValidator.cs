@@ -11,5 +11,5 @@ internal sealed partial class XWebhooksClientOptionsValidator : IValidateOptions
 {
     /// <summary>The errors of <paramref name="options"/> in one message, or null: for a client built without the container.</summary>
     public static string? Validate(XWebhooksClientOptions options) =>
-        new XWebhooksClientOptionsValidator().Validate(name: null, options) is { Failed: true } result ? result.FailureMessage : null;
+        new XWebhooksClientOptionsValidator().Validate(name: null, options) is { Failed: true, Failures: { } failures } ? string.Join(" ", failures) : null;
 }
