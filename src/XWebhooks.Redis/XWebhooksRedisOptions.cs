@@ -1,10 +1,14 @@
+using XWebhooks.OptionsValidation;
+
 namespace XWebhooks.Redis;
 
 /// <summary>Options of <see cref="RedisWebhookInbox"/>.</summary>
-public sealed class XWebhooksRedisOptions
+public sealed class XWebhooksRedisOptions : IOptionsSection
 {
     /// <summary>The configuration section the configuration-bound registration is usually given: <c>XWebhooks:Inbox</c>.</summary>
     public const string SectionName = "XWebhooks:Inbox";
+
+    string IOptionsSection.SectionPath => SectionName;
 
     /// <summary>
     /// The StackExchange.Redis connection string, e.g. <c>localhost:6379</c>. Required unless an
@@ -24,5 +28,6 @@ public sealed class XWebhooksRedisOptions
     /// This instance's consumer name in the stream's consumer group; must differ between live instances.
     /// Default: machine name and process id.
     /// </summary>
+    [NotBlank(Hint = "Name this instance in the consumer group (default machine name and process id); it must differ between live instances.")]
     public string ConsumerName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

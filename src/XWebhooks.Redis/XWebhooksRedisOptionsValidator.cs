@@ -3,13 +3,8 @@ using Microsoft.Extensions.Options;
 namespace XWebhooks.Redis;
 
 /// <summary>
-/// Reflection-free validation of <see cref="XWebhooksRedisOptions"/> at start, naming the key: a blank
-/// <c>XWebhooks__Inbox__ConsumerName</c> would otherwise fail only when the inbox is first opened.
+/// Validates <see cref="XWebhooksRedisOptions"/> at start by the rules in its properties' attributes (code generated
+/// by <c>[OptionsValidator]</c>): a blank <c>XWebhooks__Inbox__ConsumerName</c> would otherwise fail only when the inbox opens.
 /// </summary>
-internal sealed class XWebhooksRedisOptionsValidator : IValidateOptions<XWebhooksRedisOptions>
-{
-    public ValidateOptionsResult Validate(string? name, XWebhooksRedisOptions options) =>
-        string.IsNullOrWhiteSpace(options.ConsumerName)
-            ? ValidateOptionsResult.Fail($"{XWebhooksRedisOptions.SectionName}:{nameof(options.ConsumerName)} must name this instance in the consumer group (default machine name and process id); it is blank.")
-            : ValidateOptionsResult.Success;
-}
+[OptionsValidator]
+internal sealed partial class XWebhooksRedisOptionsValidator : IValidateOptions<XWebhooksRedisOptions>;

@@ -3,13 +3,8 @@ using Microsoft.Extensions.Options;
 namespace XWebhooks.Sqlite;
 
 /// <summary>
-/// Reflection-free validation of <see cref="XWebhooksSqliteOptions"/> at start, naming the key: a blank
-/// <c>XWebhooks__Inbox__Path</c> would otherwise fail only when the inbox is first opened.
+/// Validates <see cref="XWebhooksSqliteOptions"/> at start by the rules in its properties' attributes (code generated
+/// by <c>[OptionsValidator]</c>): a blank <c>XWebhooks__Inbox__Path</c> would otherwise fail only when the inbox opens.
 /// </summary>
-internal sealed class XWebhooksSqliteOptionsValidator : IValidateOptions<XWebhooksSqliteOptions>
-{
-    public ValidateOptionsResult Validate(string? name, XWebhooksSqliteOptions options) =>
-        string.IsNullOrWhiteSpace(options.Path)
-            ? ValidateOptionsResult.Fail($"{XWebhooksSqliteOptions.SectionName}:{nameof(options.Path)} must name the SQLite file (default xwebhooks.db); it is blank.")
-            : ValidateOptionsResult.Success;
-}
+[OptionsValidator]
+internal sealed partial class XWebhooksSqliteOptionsValidator : IValidateOptions<XWebhooksSqliteOptions>;

@@ -82,6 +82,43 @@ public sealed class InboxConfigurationTests
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>What the host runs first when it starts: the validation of every options type registered with ValidateOnStart.</summary>
+    private static IEnumerable<string> StartFailures(ServiceProvider provider) =>
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate()).Failures;
+
+    [Theory]
+    [InlineData("XWebhooks:Inbox:MaxAttempts", "0", "XWebhooks:Inbox:MaxAttempts must be at least 1; it is 0.")]
+    [InlineData("XWebhooks:Inbox:MaxConcurrency", "-1", "XWebhooks:Inbox:MaxConcurrency must be at least 1; it is -1.")]
+    [InlineData("XWebhooks:Inbox:InitialRetryDelay", "00:00:00", "XWebhooks:Inbox:InitialRetryDelay must be more than 00:00:00; it is 00:00:00.")]
+    [InlineData("XWebhooks:Inbox:HandlerTimeout", "-00:00:01", "XWebhooks:Inbox:HandlerTimeout must be more than 00:00:00; it is -00:00:01.")]
+    [InlineData("XWebhooks:Inbox:PollInterval", "00:00:00", "XWebhooks:Inbox:PollInterval must be more than 00:00:00; it is 00:00:00.")]
+    [InlineData("XWebhooks:Inbox:InitialRetryDelay", "00:05:00.001", "XWebhooks:Inbox:InitialRetryDelay must be at most XWebhooks:Inbox:MaxRetryDelay (00:05:00); it is 00:05:00.0010000.")]
+    [InlineData("XWebhooks:Inbox:HandlerTimeout", "00:02:00", "XWebhooks:Inbox:HandlerTimeout must be below XWebhooks:Inbox:LeaseDuration (00:02:00); it is 00:02:00. Otherwise a slow delivery's lease runs out and another worker processes it a second time.")]
+    [InlineData("XWebhooks:Inbox:Path", " ", "XWebhooks:Inbox:Path must be set; it is blank. Name the SQLite file (default xwebhooks.db).")]
+    public void Every_worker_and_sqlite_rule_fails_at_start_naming_its_key(string key, string value, string expected)
+    {
+        using var provider = SqliteFrom(new() { [key] = value });
+
+        Assert.Equal([expected], StartFailures(provider));
+    }
+
+    [Fact]
+    public void Every_redis_rule_fails_at_start_naming_its_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["XWebhooks:Inbox:Configuration"] = "127.0.0.1:1",
+            ["XWebhooks:Inbox:ConsumerName"] = "",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddXWebhooks(o => o.ConsumerSecret = "secret").AddRedisInbox(configuration.GetSection("XWebhooks:Inbox"));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(
+            ["XWebhooks:Inbox:ConsumerName must be set; it is not set. Name this instance in the consumer group (default machine name and process id); it must differ between live instances."],
+            StartFailures(provider));
+    }
+
     [Fact]
     public void A_blank_sqlite_path_is_refused_naming_its_key()
     {
@@ -89,7 +126,7 @@ public sealed class InboxConfigurationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value);
 
-        Assert.Contains("XWebhooks:Inbox:Path must name the SQLite file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("XWebhooks:Inbox:Path must be set; it is not set. Name the SQLite file (default xwebhooks.db).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,6 +143,6 @@ public sealed class InboxConfigurationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XWebhooksRedisOptions>>().Value);
 
-        Assert.Contains("XWebhooks:Inbox:ConsumerName must name this instance", error.Message, StringComparison.Ordinal);
+        Assert.Contains("XWebhooks:Inbox:ConsumerName must be set; it is blank. Name this instance in the consumer group (default machine name and process id); it must differ between live instances.", error.Message, StringComparison.Ordinal);
     }
 }

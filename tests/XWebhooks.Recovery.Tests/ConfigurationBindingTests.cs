@@ -108,6 +108,6 @@ public sealed class ConfigurationBindingTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
-        Assert.Contains("XWebhooks:GapRecovery:MinimumGap must not be negative", error.Message, StringComparison.Ordinal);
+        Assert.Contains("XWebhooks:GapRecovery:MinimumGap must be at least 00:00:00; it is -00:01:00.", error.Message, StringComparison.Ordinal);
     }
 }

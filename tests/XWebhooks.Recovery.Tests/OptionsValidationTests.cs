@@ -1,15 +1,76 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using XWebhooks.Health;
 
 namespace XWebhooks.Recovery.Tests;
 
-/// <summary>Bad settings stop the app at start with a message that names the setting.</summary>
+/// <summary>Bad settings stop the app at start with one error per broken rule, naming the full key and the value.</summary>
 public sealed class OptionsValidationTests
 {
-    private static async Task<string> StartFailureAsync(Action<WebApplicationBuilder> configure)
+    private static WebApplication Build(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s")
+            .AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
+        builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));
+        return builder.Build();
+    }
+
+    private static async Task<IEnumerable<string>> StartFailuresAsync(string key, string value)
+    {
+        await using var app = Build(new() { [key] = value });
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        return error.Failures;
+    }
+
+    [Theory]
+    [InlineData("XWebhooks:GapRecovery:WebhookId", "my-webhook", "XWebhooks:GapRecovery:WebhookId must be an X id (1 to 19 digits); it is 'my-webhook'. It is X's webhook id, as GET /2/webhooks lists it.")]
+    [InlineData("XWebhooks:GapRecovery:WebhookId", "11466545676749127691", "XWebhooks:GapRecovery:WebhookId must be an X id (1 to 19 digits); it is '11466545676749127691'. It is X's webhook id, as GET /2/webhooks lists it.")]
+    [InlineData("XWebhooks:GapRecovery:MinimumGap", "-00:00:01", "XWebhooks:GapRecovery:MinimumGap must be at least 00:00:00; it is -00:00:01.")]
+    [InlineData("XWebhooks:GapRecovery:Margin", "-00:00:01", "XWebhooks:GapRecovery:Margin must be at least 00:00:00 and below 1.00:00:00; it is -00:00:01. X replays at most the past 24 hours.")]
+    [InlineData("XWebhooks:GapRecovery:Margin", "1.00:00:00", "XWebhooks:GapRecovery:Margin must be at least 00:00:00 and below 1.00:00:00; it is 1.00:00:00. X replays at most the past 24 hours.")]
+    [InlineData("XWebhooks:GapRecovery:MinimumToDateAge", "-00:00:01", "XWebhooks:GapRecovery:MinimumToDateAge must be at least 00:00:00 and at most 01:00:00; it is -00:00:01.")]
+    [InlineData("XWebhooks:GapRecovery:MinimumToDateAge", "01:00:01", "XWebhooks:GapRecovery:MinimumToDateAge must be at least 00:00:00 and at most 01:00:00; it is 01:00:01.")]
+    public async Task Every_gap_recovery_rule_fails_at_start_naming_its_key(string key, string value, string expected)
+    {
+        Assert.Equal([expected], await StartFailuresAsync(key, value));
+    }
+
+    [Theory]
+    [InlineData("XWebhooks:Health:CrcStaleAfter", "00:00:00", "XWebhooks:Health:CrcStaleAfter must be more than 00:00:00; it is 00:00:00.")]
+    [InlineData("XWebhooks:Health:SignatureWindow", "00:00:29", "XWebhooks:Health:SignatureWindow must be at least 00:00:30; it is 00:00:29.")]
+    [InlineData("XWebhooks:Health:SignatureFailureRateThreshold", "-0.5", "XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is -0.5.")]
+    [InlineData("XWebhooks:Health:SignatureFailureRateThreshold", "1", "XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is 1.")]
+    [InlineData("XWebhooks:Health:SignatureFailureRateThreshold", "NaN", "XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is NaN.")]
+    [InlineData("XWebhooks:Health:MinimumSignatureAttempts", "0", "XWebhooks:Health:MinimumSignatureAttempts must be at least 1; it is 0.")]
+    [InlineData("XWebhooks:Health:WebhookId", "wh-1", "XWebhooks:Health:WebhookId must be an X id (1 to 19 digits); it is 'wh-1'. It is X's webhook id, as GET /2/webhooks lists it.")]
+    [InlineData("XWebhooks:Health:WebhookStatusCacheDuration", "-00:00:01", "XWebhooks:Health:WebhookStatusCacheDuration must be at least 00:00:00; it is -00:00:01.")]
+    public async Task Every_health_rule_fails_at_start_naming_its_key(string key, string value, string expected)
+    {
+        Assert.Equal([expected], await StartFailuresAsync(key, value));
+    }
+
+    [Fact]
+    public async Task The_signature_window_floor_is_one_second_per_bucket_of_the_health_state()
+    {
+        // The attribute's "00:00:30" is a literal (attribute arguments are constants); this ties it to the ring's size.
+        var floor = TimeSpan.FromSeconds(XWebhooksHealthState.BucketCount);
+        await using var atFloor = Build(new() { ["XWebhooks:Health:SignatureWindow"] = floor.ToString("c") });
+        await atFloor.StartAsync();
+        await atFloor.StopAsync();
+
+        var failures = await StartFailuresAsync("XWebhooks:Health:SignatureWindow", (floor - TimeSpan.FromTicks(1)).ToString("c"));
+        Assert.StartsWith($"XWebhooks:Health:SignatureWindow must be at least {floor:c};", Assert.Single(failures), StringComparison.Ordinal);
+    }
+
+    private static async Task<IEnumerable<string>> StartFailuresAsync(Action<WebApplicationBuilder> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -17,24 +78,26 @@ public sealed class OptionsValidationTests
         configure(builder);
         await using var app = builder.Build();
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-        return error.Message;
+        return error.Failures;
     }
 
     [Fact]
-    public async Task Gap_recovery_webhook_id_must_be_digits()
+    public async Task Gap_recovery_options_set_in_code_are_held_to_the_same_rules()
     {
-        var message = await StartFailureAsync(b => b.Services.AddXWebhooks(o => o.ConsumerSecret = "s").AddGapRecovery(o => o.WebhookId = "my-webhook"));
-        Assert.Contains("GapRecovery:WebhookId", message);
+        var failures = await StartFailuresAsync(b => b.Services.AddXWebhooks(o => o.ConsumerSecret = "s").AddGapRecovery(o => o.Margin = TimeSpan.FromDays(2)));
+
+        Assert.Equal(["XWebhooks:GapRecovery:Margin must be at least 00:00:00 and below 1.00:00:00; it is 2.00:00:00. X replays at most the past 24 hours."], failures);
     }
 
     [Fact]
-    public async Task Health_failure_rate_must_be_a_share()
+    public async Task Health_options_set_in_code_are_held_to_the_same_rules()
     {
-        var message = await StartFailureAsync(b =>
+        var failures = await StartFailuresAsync(b =>
         {
             b.Services.AddXWebhooks(o => o.ConsumerSecret = "s");
             b.Services.AddHealthChecks().AddXWebhooksHealthCheck(o => o.SignatureFailureRateThreshold = 10);
         });
-        Assert.Contains("SignatureFailureRateThreshold", message);
+
+        Assert.Equal(["XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is 10."], failures);
     }
 }

@@ -1,0 +1,20 @@
+namespace XWebhooks.OptionsValidation;
+
+/// <summary>
+/// A string that is set and not blank. With <see cref="AllowUnset"/> it may be unset (null or empty, as an empty
+/// environment variable leaves it), but not white space only. Never quotes the value: secrets use this rule.
+/// </summary>
+internal sealed class NotBlankAttribute : SettingRuleAttribute
+{
+    /// <summary>The setting is optional: unset passes, blank does not.</summary>
+    public bool AllowUnset { get; set; }
+
+    protected override string Rule => AllowUnset ? "not be blank" : "be set";
+
+    protected override bool Accepts(object? value) => value switch
+    {
+        null or "" => AllowUnset,
+        string text => !string.IsNullOrWhiteSpace(text),
+        _ => false,
+    };
+}
