@@ -43,6 +43,11 @@ public sealed class CounterRecorder : IDisposable
     /// <summary>The total of one key ("name;tag=value;…", tags sorted by key); 0 if nothing was counted under it.</summary>
     public long Total(string key) => totals.GetValueOrDefault(key);
 
+    /// <summary>The totals of one instrument, keyed by their tags alone ("tag=value;…", sorted by key).</summary>
+    public Dictionary<string, long> TotalsOf(string instrument) => totals
+        .Where(t => t.Key.StartsWith(instrument + ";", StringComparison.Ordinal))
+        .ToDictionary(t => t.Key[(instrument.Length + 1)..], t => t.Value, StringComparer.Ordinal);
+
     /// <inheritdoc />
     public void Dispose() => listener.Dispose();
 }
