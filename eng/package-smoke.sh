@@ -11,18 +11,36 @@ work="$root/artifacts/package-consumer"
 rm -rf "$feed" "$work"
 mkdir -p "$feed" "$work"
 
-echo "== dotnet pack src/XWebhooks.Runtime"
-dotnet pack src/XWebhooks.Runtime -c Release -o "$feed" >"$root/artifacts/pack.log" 2>&1 || { cat "$root/artifacts/pack.log"; exit 1; }
-package=$(ls "$feed"/XWebhooks.*.nupkg | head -1)
+echo "== dotnet pack: every shipped package"
+for project in XWebhooks.Runtime XWebhooks.Management XWebhooks.Testing XWebhooks.Sqlite XWebhooks.Redis XWebhooks.Emulator XWebhooks.Cli; do
+  dotnet pack "src/$project" -c Release -o "$feed" >>"$root/artifacts/pack.log" 2>&1 || { cat "$root/artifacts/pack.log"; exit 1; }
+done
+package=$(ls "$feed"/XWebhooks.[0-9]*.nupkg | head -1)
 version=$(basename "$package" .nupkg); version=${version#XWebhooks.}
+for id in XWebhooks XWebhooks.Management XWebhooks.Testing XWebhooks.Sqlite XWebhooks.Redis XWebhooks.Emulator XWebhooks.Cli; do
+  [ -f "$feed/$id.$version.nupkg" ] || { echo "dotnet pack did not produce $id $version:"; ls "$feed"; exit 1; }
+done
 contents=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$package")
 for expected in lib/net10.0/XWebhooks.dll analyzers/dotnet/cs/XWebhooks.Generators.dll analyzers/dotnet/cs/XWebhooks.Analyzers.dll analyzers/dotnet/cs/XWebhooks.Analyzers.CodeFixes.dll; do
   grep -qx "$expected" <<<"$contents" || { echo "package lacks $expected:"; echo "$contents"; exit 1; }
 done
-echo "package $version: lib/net10.0, generator, analyzers and code fixes present"
+# The receiving core carries no test fixtures and no management code: those ship in their own packages.
+python3 - "$package" "$feed/XWebhooks.Testing.$version.nupkg" <<'PY'
+import sys, zipfile
+core = zipfile.ZipFile(sys.argv[1]).read("lib/net10.0/XWebhooks.dll")
+testing = zipfile.ZipFile(sys.argv[2]).read("lib/net10.0/XWebhooks.Testing.dll")
+for marker in (b"XWebhooks.Examples/", b"XWebhooksClient", b"GapRecoveryService", b"XWebhookTestKit"):
+    if marker in core:
+        sys.exit(f"XWebhooks.dll still contains {marker.decode()}")
+if b"XWebhooks.Examples/activity/post.create.json" not in testing:
+    sys.exit("XWebhooks.Testing.dll lacks the documented examples")
+PY
+echo "packages $version: XWebhooks (lib, generator, analyzers, code fixes; no fixtures, no management), Management, Testing, Sqlite, Redis, Emulator, Cli"
 
 # A stale copy of this version in the global cache would hide the package just built.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/xwebhooks/$version"
+for id in xwebhooks xwebhooks.management xwebhooks.testing xwebhooks.sqlite xwebhooks.redis xwebhooks.emulator xwebhooks.cli; do
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$id/$version"
+done
 
 cat >"$work/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
@@ -137,6 +155,70 @@ sleep 0.2
 [ "$status" = 200 ] && grep -q 'consumer handled post.create 2080761390344937796' "$work/run.log" \
   || { echo "consumer did not handle the delivery (status $status):"; cat "$work/run.log"; exit 1; }
 echo "generator ran from the package in both projects, AOT publish clean, the library's handler reached in the native consumer"
+# The quickstart costs no more than before the package split (12,116,584 bytes at 13be75a, the same app).
+size=$(stat -c %s "$work/out/Consumer")
+echo "quickstart native binary: $size bytes (before the split: 12116584)"
+[ "$size" -le 12116584 ] || { echo "the quickstart binary grew past its size before the split"; exit 1; }
+
+echo "== second consumer: XWebhooks.Management + XWebhooks.Sqlite (client, gap recovery, health, durable inbox)"
+kill $pid 2>/dev/null || true
+full="$work/Full"
+mkdir -p "$full"
+cat >"$full/Full.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <PublishAot>true</PublishAot>
+    <InvariantGlobalization>true</InvariantGlobalization>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="XWebhooks.Management" Version="$version" />
+    <PackageReference Include="XWebhooks.Sqlite" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat >"$full/Program.cs" <<'CS'
+using Microsoft.Extensions.Logging;
+using XWebhooks;
+using XWebhooks.Events.Activity;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddXWebhooksClient(builder.Configuration.GetSection("XWebhooks:Client"));
+builder.Services.AddXWebhooks(builder.Configuration.GetSection("XWebhooks"))
+    .AddSqliteInbox(builder.Configuration.GetSection("XWebhooks:Inbox"))
+    .AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
+builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));
+var app = builder.Build();
+app.MapXWebhooks("/webhooks/x");
+app.MapHealthChecks("/healthz");
+app.Run();
+
+public partial class FullHandlers(ILogger<FullHandlers> log)
+{
+    [XWebhookHandler]
+    public void OnPost(PostCreated e) => log.LogWarning("full consumer handled post.create {Id}", e.Payload?.Id);
+}
+CS
+(cd "$full" && dotnet publish -c Release -r linux-x64 -o "$full/out" >"$full/publish.log" 2>&1) || { cat "$full/publish.log"; exit 1; }
+if grep -E 'warning IL[23][0-9]{3}' "$full/publish.log"; then echo "second consumer AOT publish has trim/AOT warnings"; exit 1; fi
+port=$(free_port)
+url="http://127.0.0.1:$port/webhooks/x"
+(cd "$full" && XWebhooks__ConsumerSecret=$secret XWebhooks__Client__BearerToken=unused XWebhooks__Inbox__Path="$full/inbox.db" \
+  ASPNETCORE_URLS="http://127.0.0.1:$port" "$full/out/Full" >"$full/run.log" 2>&1) &
+pid=$!
+for _ in $(seq 1 500); do curl -fsS "$url?crc_token=abc" >/dev/null 2>&1 && break; sleep 0.01; done
+status=$(x_signed_post "$secret" tests/fixtures/activity/post.create.json "$url")
+for _ in $(seq 1 100); do grep -q 'full consumer handled post.create 2080761390344937796' "$full/run.log" && break; sleep 0.05; done
+health=$(curl -s "http://127.0.0.1:$port/healthz")
+[ "$status" = 200 ] && grep -q 'full consumer handled post.create 2080761390344937796' "$full/run.log" && [ "$health" = Healthy ] \
+  || { echo "second consumer: status $status, health '$health':"; cat "$full/run.log"; exit 1; }
+[ -s "$full/inbox.db" ] || { echo "second consumer did not create its SQLite inbox"; exit 1; }
+echo "second consumer: AOT publish clean ($(stat -c %s "$full/out/Full") bytes), delivery stored in SQLite and handled, /healthz Healthy"
+kill $pid 2>/dev/null || true
 
 echo "== consumer whose generator does not run: the app refuses to start and names the handler library"
 kill $pid 2>/dev/null || true

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StackExchange.Redis;
+using XWebhooks.Delivery;
 using XWebhooks.Inbox;
 
 namespace XWebhooks.Redis;

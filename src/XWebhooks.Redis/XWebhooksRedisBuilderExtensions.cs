@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using XWebhooks.Delivery;
 using XWebhooks.Hosting;
 using XWebhooks.Inbox;
 using XWebhooks.Recovery;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using XWebhooks.Delivery;
 using XWebhooks.Inbox;
 
 namespace XWebhooks.Sqlite;

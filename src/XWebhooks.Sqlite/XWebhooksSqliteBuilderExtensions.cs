@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using XWebhooks.Delivery;
 using XWebhooks.Hosting;
 using XWebhooks.Inbox;
 using XWebhooks.Recovery;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using XWebhooks.Delivery;
 using XWebhooks.Inbox;
 
 namespace XWebhooks.Inbox.Tests;

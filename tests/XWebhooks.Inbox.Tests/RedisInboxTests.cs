@@ -1,3 +1,4 @@
+using XWebhooks.Delivery;
 using XWebhooks.Redis;
 
 namespace XWebhooks.Inbox.Tests;

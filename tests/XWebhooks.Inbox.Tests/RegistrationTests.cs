@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using XWebhooks.Delivery;
 using XWebhooks.Redis;
 using XWebhooks.Sqlite;
 

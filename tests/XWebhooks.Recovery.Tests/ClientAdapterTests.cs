@@ -47,7 +47,7 @@ public sealed class ClientAdapterTests : IDisposable
     public async Task Health_check_through_the_client_is_unhealthy_for_an_invalid_webhook_and_degraded_when_x_fails()
     {
         var health = services.GetRequiredService<HealthCheckService>();
-        services.GetRequiredService<Health.XWebhooksHealthState>().CrcAnswered();
+        services.GetRequiredService<Health.XWebhooksHealthState>().CrcChecked(answered: true, DateTimeOffset.UtcNow);
         x.Answers["GET /2/webhooks"] = (HttpStatusCode.OK, """{"data":[{"id":"WEBHOOK","url":"https://b.example/x","valid":false}]}""".Replace("WEBHOOK", WebhookId, StringComparison.Ordinal));
         Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync()).Status);
 
@@ -58,7 +58,7 @@ public sealed class ClientAdapterTests : IDisposable
         collection.AddXWebhooksClient(o => o.BearerToken = "test-bearer").ConfigurePrimaryHttpMessageHandler(() => broken);
         collection.AddHealthChecks().AddXWebhooksHealthCheck(o => o.WebhookId = WebhookId);
         await using var provider = collection.BuildServiceProvider();
-        provider.GetRequiredService<Health.XWebhooksHealthState>().CrcAnswered();
+        provider.GetRequiredService<Health.XWebhooksHealthState>().CrcChecked(answered: true, DateTimeOffset.UtcNow);
         var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Degraded, report.Status);
         Assert.Equal("unknown", report.Entries["xwebhooks"].Data["webhook_valid"]);

@@ -34,6 +34,7 @@ public sealed class EndpointFactsTests : IDisposable
             {
                 x.Services.AddSingleton<HandledEvents>();
                 x.AddSqliteInbox(o => o.Path = DatabasePath, w => w.PollInterval = TimeSpan.FromMilliseconds(100));
+                x.AddGapRecovery();
                 x.Services.AddHealthChecks().AddXWebhooksHealthCheck();
             },
         });

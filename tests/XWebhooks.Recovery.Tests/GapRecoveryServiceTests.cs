@@ -17,12 +17,12 @@ public sealed class GapRecoveryServiceTests : IDisposable
     private readonly XWebhooksGapRecoveryOptions options = new() { WebhookId = WebhookId, MinimumToDateAge = TimeSpan.Zero };
     private readonly ServiceProvider meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly CounterRecorder replays;
-    private readonly XWebhooksMetrics metrics;
+    private readonly GapRecoveryMetrics metrics;
 
     public GapRecoveryServiceTests()
     {
         var factory = meters.GetRequiredService<IMeterFactory>();
-        metrics = new XWebhooksMetrics(factory, clock);
+        metrics = new GapRecoveryMetrics(factory);
         replays = new CounterRecorder(factory, "xwebhooks.gap_recovery.replays");
     }
 

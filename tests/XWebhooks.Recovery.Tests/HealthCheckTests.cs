@@ -45,7 +45,7 @@ public sealed class HealthCheckTests
     public async Task Healthy_with_a_recent_crc_valid_webhook_and_verified_deliveries()
     {
         clock.Advance(TimeSpan.FromHours(3));
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         clock.Advance(TimeSpan.FromMinutes(30));
         Signed(verified: 50, failed: 2);
 
@@ -64,7 +64,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task Degraded_when_signature_failures_exceed_the_rate()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         Signed(verified: 15, failed: 5);
 
         var result = await CheckAsync();
@@ -77,7 +77,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task Failure_rate_needs_the_minimum_attempts_and_leaves_the_window()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         Signed(verified: 2, failed: 8); // 80 % but only 10 attempts
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync()).Status);
 
@@ -85,7 +85,7 @@ public sealed class HealthCheckTests
         Assert.Equal(HealthStatus.Degraded, (await CheckAsync()).Status);
 
         clock.Advance(settings.SignatureWindow + TimeSpan.FromMinutes(1));
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         var later = await CheckAsync();
         Assert.Equal(HealthStatus.Healthy, later.Status);
         Assert.Equal(0L, later.Data["signature_attempts"]);
@@ -94,7 +94,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task Requests_without_a_signature_header_are_not_counted()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         for (var i = 0; i < 100; i++)
         {
             state.SignatureChecked(XSignatureCheck.Missing);
@@ -106,7 +106,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task Unhealthy_when_no_crc_was_answered_for_longer_than_the_threshold()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         clock.Advance(TimeSpan.FromHours(25) + TimeSpan.FromSeconds(1));
 
         var result = await CheckAsync();
@@ -134,7 +134,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task Unhealthy_when_x_reports_the_webhook_invalid()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         x.Webhooks[WebhookId] = false;
 
         var result = await CheckAsync();
@@ -147,7 +147,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task Unhealthy_when_x_does_not_list_the_webhook()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         x.Webhooks.Clear();
 
         var result = await CheckAsync();
@@ -159,7 +159,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task A_failing_management_call_is_degraded_not_unhealthy()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         x.Failure = new HttpRequestException("connection refused");
 
         var result = await CheckAsync();
@@ -172,7 +172,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task X_is_asked_once_per_cache_duration()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         await CheckAsync();
         var cache = new WebhookStatusCache(x, clock);
         await cache.GetAsync(WebhookId, TimeSpan.FromMinutes(5), CancellationToken.None);
@@ -190,7 +190,7 @@ public sealed class HealthCheckTests
     [Fact]
     public async Task Webhook_is_not_checked_without_a_client_or_an_id()
     {
-        state.CrcAnswered();
+        state.CrcChecked(answered: true, clock.GetUtcNow());
         x.IsAvailable = false;
         Assert.False((await CheckAsync()).Data.ContainsKey("webhook_valid"));
 

@@ -158,7 +158,7 @@ internal static class DispatcherEmitter
         // Strict read first; on a JsonException the runtime retries with the drifted values left empty (schema drift).
         writer.WriteLine("private static T Deserialize<T>(" + Payload + " payload, " + WellKnownNames.GlobalServiceProvider + " services) where T : global::XWebhooks.Events.IXEvent<T> =>");
         writer.Indent();
-        writer.WriteLine("global::XWebhooks.Serialization.LenientEventReader.Read<T>(payload, services);");
+        writer.WriteLine("global::XWebhooks.Delivery.LenientEventReader.Read<T>(payload, services);");
         writer.Outdent();
 
         if (model.Fallback is not null)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using XWebhooks.Diagnostics;
-using XWebhooks.Inbox;
 
 namespace XWebhooks.Delivery;
 

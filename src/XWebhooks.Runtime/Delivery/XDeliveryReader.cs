@@ -20,7 +20,7 @@ namespace XWebhooks.Delivery;
 /// (likewise block/unblock and mute/unmute), so one handler type sees both documented forms.
 /// </para>
 /// </remarks>
-public ref struct XDeliveryReader
+internal ref struct XDeliveryReader
 {
     /// <summary>
     /// The deepest nesting accepted, System.Text.Json's default: an event inside a body that passes can always be

@@ -1,19 +1,15 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using XWebhooks.Inbox;
 
 namespace XWebhooks.Diagnostics;
 
 /// <summary>
 /// The <c>XWebhooks</c> meter: deliveries by outcome, events by product/type/outcome, drifted event values by path, time to acknowledge
 /// against the response budget, handler duration, CRC requests, dedupe hits, the inbox (depth, oldest
-/// entry age, retries, dead letters) and gap recovery's replay requests.
+/// entry age, retries, dead letters). XWebhooks.Management adds gap recovery's instruments to the same meter name.
 /// </summary>
-public sealed class XWebhooksMetrics
+internal sealed class XWebhooksMetrics
 {
-    /// <summary>The meter name to subscribe to (for example with OpenTelemetry's <c>AddMeter("XWebhooks")</c>).</summary>
-    public const string MeterName = "XWebhooks";
-
     private readonly Counter<long> deliveries;
     private readonly Counter<long> events;
     private readonly Counter<long> drift;
@@ -23,16 +19,14 @@ public sealed class XWebhooksMetrics
     private readonly Counter<long> dedupeHits;
     private readonly Counter<long> inboxRetries;
     private readonly Counter<long> deadLetters;
-    private readonly Counter<long> gapRecoveryReplays;
     private readonly TimeProvider timeProvider;
-    private object? inboxStats; // a boxed XInboxStats: replaced whole, so readers never see a torn value
+    private InboxGauges? inboxStats; // replaced whole, so readers never see a torn value
 
-    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public XWebhooksMetrics(IMeterFactory meterFactory, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         this.timeProvider = timeProvider ?? TimeProvider.System;
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(XWebhooksTelemetry.MeterName);
         deliveries = meter.CreateCounter<long>("xwebhooks.deliveries", "{delivery}", "POST deliveries by outcome.");
         events = meter.CreateCounter<long>("xwebhooks.events", "{event}", "Events located in verified deliveries, by product, type and outcome.");
         drift = meter.CreateCounter<long>("xwebhooks.events.drift", "{value}", "Event values X sent with a type the model does not expect, left empty so the event still reached its handler; by product, type and JSON path.");
@@ -42,10 +36,9 @@ public sealed class XWebhooksMetrics
         dedupeHits = meter.CreateCounter<long>("xwebhooks.dedupe.hits", "{event}", "Events skipped because they were already processed (X retries and replays).");
         inboxRetries = meter.CreateCounter<long>("xwebhooks.inbox.retries", "{delivery}", "Inbox deliveries rescheduled after a failed attempt.");
         deadLetters = meter.CreateCounter<long>("xwebhooks.inbox.dead_letters", "{delivery}", "Inbox deliveries moved to the dead letter.");
-        gapRecoveryReplays = meter.CreateCounter<long>("xwebhooks.gap_recovery.replays", "{decision}", "Gap recovery decisions at start, by outcome: a replay job created, refused or failed, or why none was requested.");
-        meter.CreateObservableGauge("xwebhooks.inbox.depth", () => Volatile.Read(ref inboxStats) is XInboxStats s ? [new Measurement<long>(s.Depth)] : Array.Empty<Measurement<long>>(), "{delivery}", "Deliveries stored and not yet processed.");
+        meter.CreateObservableGauge("xwebhooks.inbox.depth", () => Volatile.Read(ref inboxStats) is { } s ? [new Measurement<long>(s.Depth)] : Array.Empty<Measurement<long>>(), "{delivery}", "Deliveries stored and not yet processed.");
         meter.CreateObservableGauge("xwebhooks.inbox.oldest_age", ObserveOldestAge, "s", "Age of the oldest unprocessed delivery.");
-        meter.CreateObservableGauge("xwebhooks.inbox.dead_letter_depth", () => Volatile.Read(ref inboxStats) is XInboxStats s ? [new Measurement<long>(s.DeadLetters)] : Array.Empty<Measurement<long>>(), "{delivery}", "Deliveries in the dead letter.");
+        meter.CreateObservableGauge("xwebhooks.inbox.dead_letter_depth", () => Volatile.Read(ref inboxStats) is { } s ? [new Measurement<long>(s.DeadLetters)] : Array.Empty<Measurement<long>>(), "{delivery}", "Deliveries in the dead letter.");
     }
 
     internal void DeliveryCompleted(string outcome, XProduct product, TimeSpan elapsed)
@@ -70,14 +63,12 @@ public sealed class XWebhooksMetrics
 
     internal void InboxDeadLettered() => deadLetters.Add(1);
 
-    internal void InboxStatsObserved(XInboxStats stats) => Volatile.Write(ref inboxStats, stats);
+    internal void InboxStatsObserved(long depth, DateTimeOffset? oldestReceivedAt, long deadLetters) =>
+        Volatile.Write(ref inboxStats, new InboxGauges(depth, oldestReceivedAt, deadLetters));
 
-    private Measurement<double>[] ObserveOldestAge() => Volatile.Read(ref inboxStats) is XInboxStats { OldestReceivedAt: { } oldest }
+    private Measurement<double>[] ObserveOldestAge() => Volatile.Read(ref inboxStats) is { OldestReceivedAt: { } oldest }
         ? [new Measurement<double>((timeProvider.GetUtcNow() - oldest).TotalSeconds)]
         : [];
-
-    internal void GapRecoveryCompleted(string outcome, bool windowCapped) =>
-        gapRecoveryReplays.Add(1, new TagList { { "outcome", outcome }, { "window_capped", windowCapped } });
 
     internal void CrcAnswered(string outcome) => crcRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
@@ -88,4 +79,6 @@ public sealed class XWebhooksMetrics
         XProduct.FilteredStream => "filtered_stream",
         _ => "unknown",
     };
+
+    private sealed record InboxGauges(long Depth, DateTimeOffset? OldestReceivedAt, long DeadLetters);
 }

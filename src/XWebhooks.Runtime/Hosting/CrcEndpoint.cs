@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using XWebhooks.Diagnostics;
-using XWebhooks.Health;
 using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
@@ -11,7 +10,7 @@ namespace XWebhooks.Hosting;
 /// token-shaped <c>crc_token</c> (anything else is a 400: the endpoint must not sign arbitrary strings).
 /// Extra query parameters, such as the legacy <c>nonce</c>, are ignored.
 /// </summary>
-internal sealed class CrcEndpoint(XSignatureVerifier verifier, XWebhooksMetrics metrics, XWebhooksHealthState health, ILogger<CrcEndpoint> logger)
+internal sealed class CrcEndpoint(XSignatureVerifier verifier, XWebhookObservers observers, TimeProvider timeProvider, ILogger<CrcEndpoint> logger)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -28,7 +27,7 @@ internal sealed class CrcEndpoint(XSignatureVerifier verifier, XWebhooksMetrics 
         response.Headers.CacheControl = "no-store";
         if (refusal is not null)
         {
-            metrics.CrcAnswered(XWebhooksOutcomes.CrcRefused);
+            observers.CrcChecked(answered: false, timeProvider.GetUtcNow());
             XWebhooksLog.CrcRefused(logger, refusal);
             response.StatusCode = StatusCodes.Status400BadRequest;
             response.ContentType = "text/plain; charset=utf-8";
@@ -36,8 +35,7 @@ internal sealed class CrcEndpoint(XSignatureVerifier verifier, XWebhooksMetrics 
         }
 
         var body = verifier.CreateCrcResponseBody(tokens[0]);
-        metrics.CrcAnswered(XWebhooksOutcomes.CrcAnswered);
-        health.CrcAnswered();
+        observers.CrcChecked(answered: true, timeProvider.GetUtcNow());
         XWebhooksLog.CrcAnswered(logger);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";

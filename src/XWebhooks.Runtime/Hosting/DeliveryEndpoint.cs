@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
 using XWebhooks.Inbox;
-using XWebhooks.Recovery;
 
 namespace XWebhooks.Hosting;
 
@@ -13,15 +12,15 @@ namespace XWebhooks.Hosting;
 /// POST: the delivery path. Size limit (413) → body read once into a pooled buffer → signature verified over
 /// the exact bytes (401, nothing parsed) → events located in one JSON pass (400 when the body is not a JSON
 /// object) → inline: handlers under the response budget → 200, or 500/503 so X redelivers; inbox mode:
-/// durable append → 200 (503 when the store fails), handlers run later in the inbox worker.
+/// durable append → 200 (503 when the store fails), handlers run later in the inbox worker. What happened is
+/// reported to the <see cref="IXWebhookObserver"/>s (metrics, health, the watermark): the endpoint knows none of them.
 /// </summary>
 internal sealed class DeliveryEndpoint(
     IOptions<XWebhooksOptions> options,
     DeliverySignatureGate signatures,
     DeliveryProcessor processor,
-    XWebhooksMetrics metrics,
+    XWebhookObservers observers,
     TimeProvider timeProvider,
-    DeliveryWatermarkRecorder watermark,
     ILogger<DeliveryEndpoint> logger,
     IXWebhookInbox? inbox = null,
     InboxSignal? inboxSignal = null)
@@ -32,13 +31,7 @@ internal sealed class DeliveryEndpoint(
     {
         var started = Stopwatch.GetTimestamp();
         var (status, outcome, product, reason) = await ReceiveAsync(context).ConfigureAwait(false);
-        metrics.DeliveryCompleted(outcome, product, Stopwatch.GetElapsedTime(started));
-        if (outcome is XWebhooksOutcomes.Accepted or XWebhooksOutcomes.Queued)
-        {
-            // Only acknowledged deliveries move the watermark: X retries what got a non-200, and gap recovery
-            // must replay from before a stretch of failures, not from its end.
-            watermark.Received(timeProvider.GetUtcNow());
-        }
+        observers.DeliveryCompleted(new XDeliveryObservation(outcome, product, status, timeProvider.GetUtcNow(), Stopwatch.GetElapsedTime(started)));
 
         if (outcome == XWebhooksOutcomes.Aborted || context.Response.HasStarted)
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using XWebhooks.Diagnostics;
-using XWebhooks.Health;
 using XWebhooks.Security;
 
 namespace XWebhooks.Hosting;
@@ -9,9 +8,9 @@ namespace XWebhooks.Hosting;
 /// <summary>
 /// The signature step of the delivery path: reads both signature headers, verifies them over the exact body
 /// (see <see cref="XSignatureVerifier.Verify(ReadOnlySpan{char}, ReadOnlySpan{char}, ReadOnlySpan{byte})"/> for
-/// which header decides), counts the outcome for the health check, and logs what an operator must act on.
+/// which header decides), reports the outcome to the observers (the health check counts failures), and logs what an operator must act on.
 /// </summary>
-internal sealed class DeliverySignatureGate(XSignatureVerifier verifier, XWebhooksHealthState health, ILogger<DeliverySignatureGate> logger)
+internal sealed class DeliverySignatureGate(XSignatureVerifier verifier, XWebhookObservers observers, ILogger<DeliverySignatureGate> logger)
 {
     private int oauth2VerifiedLogged;
     private int oauth2NotVerifiedLogged;
@@ -22,7 +21,7 @@ internal sealed class DeliverySignatureGate(XSignatureVerifier verifier, XWebhoo
         // One header value is returned as is: no allocation on the usual path.
         var oauth2Header = headers[XWebhookSignature.OAuth2HeaderName].ToString();
         var result = verifier.Verify(headers[XWebhookSignature.HeaderName].ToString(), oauth2Header, body);
-        health.SignatureChecked(result.Check);
+        observers.SignatureChecked(result.Check);
         if (!result.IsValid)
         {
             LogRefusal(result);

@@ -5,10 +5,8 @@ using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using XWebhooks.Health;
 using XWebhooks.Hosting;
 using XWebhooks.Inbox;
-using XWebhooks.Recovery;
 using XWebhooks.Security;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -59,12 +57,9 @@ public static class XWebhooksServiceCollectionExtensions
             sp.GetRequiredService<IOptions<XWebhooksOptions>>().Value.DedupeRetention));
         services.TryAddSingleton<DeliveryEndpoint>();
 
-        // Receipt facts: the watermark (persisted by a background flusher, read by gap recovery) and the health state.
-        services.TryAddSingleton<IXDeliveryWatermark, InMemoryDeliveryWatermark>();
-        services.TryAddSingleton<DeliveryWatermarkRecorder>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWatermarkFlusher>());
-        services.AddOptions<XWebhooksHealthCheckOptions>();
-        services.TryAddSingleton<XWebhooksHealthState>();
+        // What the endpoints did goes to the observers; features that need it (health, gap recovery) add theirs.
+        services.TryAddSingleton<XWebhookObservers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IXWebhookObserver, MetricsObserver>());
 
         // Registrations emitted by the source generator (this app's assembly and the handler assemblies it
         // references): one dispatcher per assembly with handlers, handler classes. The check refuses to start

@@ -112,7 +112,8 @@ internal sealed class InboxWorker(
         }
 
         lastStatsTimestamp = timeProvider.GetTimestamp();
-        metrics.InboxStatsObserved(await inbox.GetStatsAsync(stoppingToken).ConfigureAwait(false));
+        var stats = await inbox.GetStatsAsync(stoppingToken).ConfigureAwait(false);
+        metrics.InboxStatsObserved(stats.Depth, stats.OldestReceivedAt, stats.DeadLetters);
     }
 
     internal async ValueTask ProcessAsync(XInboxEntry entry, CancellationToken stoppingToken)

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using XWebhooks.Delivery;
 using XWebhooks.Hosting;
+using XWebhooks.Inbox;
 
-namespace XWebhooks.Inbox;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Switches the receive path to inbox mode: verify → durable append → 200, then a background worker runs the handlers.</summary>
 public static class XWebhooksInboxBuilderExtensions

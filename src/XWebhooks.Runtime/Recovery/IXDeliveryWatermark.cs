@@ -5,10 +5,10 @@ namespace XWebhooks.Recovery;
 /// recovery can ask X to replay what was sent while the application was down.
 /// </summary>
 /// <remarks>
-/// The runtime does not write through on every delivery: it keeps the latest time in memory and flushes it to
-/// the store every few seconds and on shutdown (docs/reliability.md says why).
+/// Gap recovery (XWebhooks.Management) does not write through on every delivery: it keeps the latest time in memory
+/// and flushes it to the store every few seconds and on shutdown (docs/reliability.md says why).
 /// After a crash the stored time can therefore be a few seconds old; gap recovery's margin covers that.
-/// Implementations: <see cref="InMemoryDeliveryWatermark"/> (default without an inbox, forgotten on restart),
+/// Implementations: <c>InMemoryDeliveryWatermark</c> (gap recovery's default without an inbox, forgotten on restart),
 /// <c>SqliteDeliveryWatermark</c> and <c>RedisDeliveryWatermark</c> (registered by the inbox stores).
 /// All members are safe to call concurrently.
 /// </remarks>

@@ -17,7 +17,7 @@ public sealed class DeliverySignatureGateTests
     private static (DeliverySignatureGate Gate, XWebhooksHealthState Health) Create(XSignatureVerifier verifier)
     {
         var health = new XWebhooksHealthState(TimeProvider.System, Options.Create(new XWebhooksHealthCheckOptions()));
-        return (new DeliverySignatureGate(verifier, health, NullLogger<DeliverySignatureGate>.Instance), health);
+        return (new DeliverySignatureGate(verifier, new XWebhookObservers([health]), NullLogger<DeliverySignatureGate>.Instance), health);
     }
 
     private static HeaderDictionary Headers(string? classic, string? oauth2)

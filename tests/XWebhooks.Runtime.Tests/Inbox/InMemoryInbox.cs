@@ -1,3 +1,4 @@
+using XWebhooks.Delivery;
 using XWebhooks.Inbox;
 
 namespace XWebhooks.Tests.Inbox;

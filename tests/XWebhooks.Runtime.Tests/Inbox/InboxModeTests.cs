@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using XWebhooks.Delivery;
 using XWebhooks.Inbox;
 using XWebhooks.Testing;
 using XWebhooks.Tests.Hosting;

@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
-using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
 using XWebhooks.Events;
+using XWebhooks.Serialization;
 
-namespace XWebhooks.Serialization;
+namespace XWebhooks.Delivery;
 
 /// <summary>
 /// Deserializes a located event for generated dispatchers, surviving schema drift: X changes field types without

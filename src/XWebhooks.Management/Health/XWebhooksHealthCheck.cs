@@ -18,6 +18,8 @@ internal sealed class XWebhooksHealthCheck(
     WebhookStatusCache webhookStatus,
     TimeProvider timeProvider) : IHealthCheck
 {
+    private readonly WebhookIdResolver webhookIds = new(gapRecovery, management);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
@@ -56,7 +58,7 @@ internal sealed class XWebhooksHealthCheck(
         }
 
         // The webhook at X: invalid means X stopped delivering until it passes a CRC again (PUT /2/webhooks/:id).
-        var webhookId = settings.WebhookId ?? gapRecovery.Value.WebhookId ?? management.RegisteredWebhookId;
+        var webhookId = settings.WebhookId ?? webhookIds.Current;
         if (settings.CheckWebhookAtX && management.IsAvailable && webhookId is not null)
         {
             var status = await webhookStatus.GetAsync(webhookId, settings.WebhookStatusCacheDuration, cancellationToken).ConfigureAwait(false);

@@ -2,9 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using XWebhooks.Delivery;
 
-namespace XWebhooks.Inbox;
+namespace XWebhooks.Delivery;
 
 /// <summary>
 /// The dedupe key of one located event (DESIGN §2, §7): XAA <c>event_uuid</c>; AAA the kind's own id

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using XWebhooks.Health;
+using XWebhooks.Hosting;
 using XWebhooks.Recovery;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -70,11 +71,19 @@ public static class XWebhooksHealthCheckBuilderExtensions
         services.AddOptions<XWebhooksHealthCheckOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksHealthCheckOptions>, XWebhooksHealthCheckOptionsValidator>());
         XWebhookManagement.AddTo(services);
+
+        // What the endpoints observed (CRC answers, signature checks): the health state is an endpoint observer.
+        if (!services.Any(static d => d.ServiceType == typeof(XWebhooksHealthState)))
+        {
+            services.AddSingleton<XWebhooksHealthState>();
+            services.AddSingleton<IXWebhookObserver>(static sp => sp.GetRequiredService<XWebhooksHealthState>());
+        }
+
         services.TryAddSingleton(static sp => new WebhookStatusCache(sp.GetRequiredService<IXWebhookManagement>(), sp.GetRequiredService<TimeProvider>()));
         return builder.Add(new HealthCheckRegistration(
             name,
             static sp => new XWebhooksHealthCheck(
-                sp.GetService<XWebhooksHealthState>() ?? throw new InvalidOperationException("The XWebhooks health check needs AddXWebhooks."),
+                sp.GetRequiredService<XWebhooksHealthState>(),
                 sp.GetRequiredService<IOptions<XWebhooksHealthCheckOptions>>(),
                 sp.GetRequiredService<IOptions<XWebhooksGapRecoveryOptions>>(),
                 sp.GetRequiredService<IXWebhookManagement>(),

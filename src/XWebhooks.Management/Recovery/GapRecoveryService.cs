@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using XWebhooks.Delivery;
 using XWebhooks.Diagnostics;
 using XWebhooks.Inbox;
 
@@ -17,13 +18,14 @@ internal sealed class GapRecoveryService(
     IXDeliveryWatermark store,
     IXWebhookManagement management,
     IOptions<XWebhooksGapRecoveryOptions> options,
-    XWebhooksMetrics metrics,
+    GapRecoveryMetrics metrics,
     TimeProvider timeProvider,
     ILogger<GapRecoveryService> logger,
     IXWebhookDedupe? dedupe = null) : BackgroundService
 {
     private readonly XWebhooksGapRecoveryOptions settings = options.Value;
     private readonly DateTimeOffset startedAt = timeProvider.GetUtcNow();
+    private readonly WebhookIdResolver webhookIds = new(options, management);
 
     /// <summary>Waits between attempts when X cannot be reached (not when it refuses): one initial try plus one per delay.</summary>
     internal TimeSpan[] RetryDelays { get; init; } = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)];
@@ -38,7 +40,7 @@ internal sealed class GapRecoveryService(
         try
         {
             var (outcome, capped) = await RecoverAsync(stoppingToken).ConfigureAwait(false);
-            metrics.GapRecoveryCompleted(outcome, capped);
+            metrics.Completed(outcome, capped);
             completion.TrySetResult(outcome);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -76,7 +78,7 @@ internal sealed class GapRecoveryService(
                 return (XWebhooksOutcomes.ReplayGapTooSmall, false);
         }
 
-        var webhookId = settings.WebhookId ?? await management.WaitForRegisteredWebhookIdAsync(stoppingToken).ConfigureAwait(false);
+        var webhookId = await webhookIds.WaitAsync(stoppingToken).ConfigureAwait(false);
         if (!management.IsAvailable || webhookId is null)
         {
             RecoveryLog.NotConfigured(logger, plan.Gap, plan.LastReceived!.Value);

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
+using XWebhooks.Hosting;
 using XWebhooks.Security;
 
 namespace XWebhooks.Health;
 
 /// <summary>
-/// What the endpoints observed, for the health check: when a CRC was last answered, and signature failures
+/// What the endpoints observed (as an <see cref="IXWebhookObserver"/>), for the health check: when a CRC was last answered, and signature failures
 /// versus verified deliveries over a sliding window. Updates are a volatile write or an interlocked increment.
 /// </summary>
 /// <remarks>
@@ -12,7 +13,7 @@ namespace XWebhooks.Health;
 /// once per bucket period) when time reaches it again. Counts are exact except that the oldest bucket leaves the
 /// window whole, so the window is between <c>SignatureWindow</c> minus one bucket and <c>SignatureWindow</c>.
 /// </remarks>
-internal sealed class XWebhooksHealthState
+internal sealed class XWebhooksHealthState : IXWebhookObserver
 {
     internal const int BucketCount = 30;
 
@@ -40,7 +41,13 @@ internal sealed class XWebhooksHealthState
     /// <summary>When the last CRC challenge was answered, or null when none was answered since start.</summary>
     public DateTimeOffset? LastCrcAnsweredAt => Volatile.Read(ref lastCrcTicks) is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    public void CrcAnswered() => Volatile.Write(ref lastCrcTicks, timeProvider.GetUtcNow().UtcTicks);
+    public void CrcChecked(bool answered, DateTimeOffset at)
+    {
+        if (answered)
+        {
+            Volatile.Write(ref lastCrcTicks, at.UtcTicks);
+        }
+    }
 
     /// <summary>
     /// Counts a signed request. A request without any signature header is not counted: those are scanners and

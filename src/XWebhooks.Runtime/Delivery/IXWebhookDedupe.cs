@@ -1,4 +1,4 @@
-namespace XWebhooks.Inbox;
+namespace XWebhooks.Delivery;
 
 /// <summary>
 /// Remembers which events were processed, by dedupe key (XAA <c>event_uuid</c>, AAA per-kind ids, stream post

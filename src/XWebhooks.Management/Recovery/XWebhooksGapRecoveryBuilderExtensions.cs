@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using XWebhooks.Diagnostics;
+using XWebhooks.Delivery;
 using XWebhooks.Hosting;
 using XWebhooks.Inbox;
 using XWebhooks.Recovery;
@@ -57,12 +57,24 @@ public static class XWebhooksGapRecoveryBuilderExtensions
         services.AddOptions<XWebhooksGapRecoveryOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksGapRecoveryOptions>, XWebhooksGapRecoveryOptionsValidator>());
         XWebhookManagement.AddTo(services);
+
+        // The watermark: raised by every acknowledged delivery (an endpoint observer), persisted by a background
+        // flusher to the inbox's store when there is one, else kept in memory.
+        services.TryAddSingleton<IXDeliveryWatermark, InMemoryDeliveryWatermark>();
+        if (!services.Any(static d => d.ServiceType == typeof(DeliveryWatermarkRecorder)))
+        {
+            services.AddSingleton<DeliveryWatermarkRecorder>();
+            services.AddSingleton<IXWebhookObserver>(static sp => sp.GetRequiredService<DeliveryWatermarkRecorder>());
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryWatermarkFlusher>());
+        services.TryAddSingleton<GapRecoveryMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GapRecoveryService>(static sp => new GapRecoveryService(
             sp.GetRequiredService<DeliveryWatermarkRecorder>(),
             sp.GetRequiredService<IXDeliveryWatermark>(),
             sp.GetRequiredService<IXWebhookManagement>(),
             sp.GetRequiredService<IOptions<XWebhooksGapRecoveryOptions>>(),
-            sp.GetRequiredService<XWebhooksMetrics>(),
+            sp.GetRequiredService<GapRecoveryMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<GapRecoveryService>>(),
             sp.GetService<IXWebhookDedupe>())));
