@@ -50,7 +50,7 @@ public sealed class EmulatorTests
             var trigger = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulatorUrl);
             Assert.True(trigger.ExitCode == 0, trigger.ToString());
             Assert.Contains($"webhook {webhookId} {sample.Url}", trigger.Out);
-            var first = await Eventually.ValueAsync(() => emulator.Deliveries.SingleOrDefault(d => !d.IsReplay && d.State != XEmulatorDeliveryState.Pending));
+            var first = await Poll.ValueAsync(() => emulator.Deliveries.SingleOrDefault(d => !d.IsReplay && d.State != XEmulatorDeliveryState.Pending), "the first delivery was settled");
             Assert.Equal(XEmulatorDeliveryState.Delivered, first.State);
             Assert.Equal("activity/post.create", first.EventKind);
             Assert.Contains(SampleEventsFile.Read(eventsFile), line => line.Type == "post.create");
@@ -64,7 +64,7 @@ public sealed class EmulatorTests
                 ["to_date"] = now.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture),
             });
             Assert.True(replay.StatusCode == HttpStatusCode.OK, await replay.Content.ReadAsStringAsync());
-            var replayed = await Eventually.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.IsReplay && d.EventKind == "activity/post.create" && d.State != XEmulatorDeliveryState.Pending));
+            var replayed = await Poll.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.IsReplay && d.EventKind == "activity/post.create" && d.State != XEmulatorDeliveryState.Pending), "the replayed post.create was settled");
             Assert.Equal(XEmulatorDeliveryState.Delivered, replayed.State);
             Assert.Equal(200, replayed.Attempts[^1].Status);
             Assert.Equal(first.Body, replayed.Body);
@@ -80,7 +80,7 @@ public sealed class EmulatorTests
             Assert.False(await IsValidAsync(x, webhookId));
             var refused = await CliRun.RunAsync("trigger", "follow.follow", "--emulator", emulatorUrl);
             Assert.True(refused.ExitCode == 0, refused.ToString());
-            var skipped = await Eventually.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/follow.follow" && d.State != XEmulatorDeliveryState.Pending));
+            var skipped = await Poll.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/follow.follow" && d.State != XEmulatorDeliveryState.Pending), "the follow.follow delivery was settled");
             Assert.Equal(XEmulatorDeliveryState.Skipped, skipped.State);
 
             // The receiver is back: PUT re-validates, deliveries flow again.
@@ -94,7 +94,7 @@ public sealed class EmulatorTests
             Assert.True(await IsValidAsync(x, webhookId));
             var again = await CliRun.RunAsync("trigger", "like.create", "--emulator", emulatorUrl, "--webhook-id", webhookId);
             Assert.True(again.ExitCode == 0, again.ToString());
-            var liked = await Eventually.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/like.create" && d.State != XEmulatorDeliveryState.Pending));
+            var liked = await Poll.ValueAsync(() => emulator.Deliveries.FirstOrDefault(d => d.EventKind == "activity/like.create" && d.State != XEmulatorDeliveryState.Pending), "the like.create delivery was settled");
             Assert.Equal(XEmulatorDeliveryState.Delivered, liked.State);
             Assert.Contains(SampleEventsFile.Read(eventsFile), line => line.Type == "like.create");
         }
@@ -140,7 +140,7 @@ public sealed class EmulatorTests
             stop.Token);
         try
         {
-            await Eventually.ValueAsync(() => Printed().Contains("Press Ctrl+C", StringComparison.Ordinal) ? "ready" : null);
+            await Poll.ValueAsync(() => Printed().Contains("Press Ctrl+C", StringComparison.Ordinal) ? "ready" : null, "the emulator printed that it is ready");
             var printed = Printed();
             Assert.Contains("Bearer token:  " + Bearer, printed);
             Assert.Contains("Localhost webhook URLs are relaxed", printed);
@@ -150,7 +150,7 @@ public sealed class EmulatorTests
             var trigger = await CliRun.RunAsync("trigger", "stream/post", "--emulator", emulatorUrl);
 
             Assert.True(trigger.ExitCode == 0, trigger.ToString());
-            await Eventually.ValueAsync(() => Printed().Contains("stream/post", StringComparison.Ordinal) && Printed().Contains(": delivered, 200", StringComparison.Ordinal) ? "done" : null);
+            await Poll.ValueAsync(() => Printed().Contains("stream/post", StringComparison.Ordinal) && Printed().Contains(": delivered, 200", StringComparison.Ordinal) ? "done" : null, "the stream/post delivery was printed");
             Assert.Contains(SampleEventsFile.Read(eventsFile), line => line.Type == "stream.post");
         }
         finally
@@ -158,7 +158,7 @@ public sealed class EmulatorTests
             await stop.CancelAsync();
         }
 
-        Assert.Equal(0, await running.WaitAsync(Eventually.DefaultPatience));
+        Assert.Equal(0, await running.WaitAsync(Poll.DefaultTimeout));
         Assert.Contains("Stopping.", Printed());
         try
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace XWebhooks.Cli.Tests;
@@ -45,8 +46,8 @@ public sealed class OAuth2SignatureTests
     public async Task Send_carries_the_chosen_signature_headers_keyed_with_their_secrets(string? choice, bool classic, bool oauth2)
     {
         var recorder = new SignatureRecorder();
-        await using var receiver = await TinyReceiver.StartAsync(recorder.HandleAsync);
-        string[] args = ["send", receiver.Url.ToString(), "--secret", Consumer, "--oauth2-secret", OAuth2, "--event", "post.create"];
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(recorder.HandleAsync));
+        string[] args = ["send", receiver.BaseAddress.ToString(), "--secret", Consumer, "--oauth2-secret", OAuth2, "--event", "post.create"];
 
         var run = await CliRun.RunAsync(choice is null ? args : [.. args, "--signature-header", choice]);
 
@@ -60,9 +61,9 @@ public sealed class OAuth2SignatureTests
     public async Task Send_oauth2_only_needs_no_consumer_secret_and_reads_the_environment()
     {
         var recorder = new SignatureRecorder();
-        await using var receiver = await TinyReceiver.StartAsync(recorder.HandleAsync);
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(recorder.HandleAsync));
 
-        var run = await CliRun.RunAsync(new Dictionary<string, string> { ["XWebhooks__OAuth2ClientSecret"] = OAuth2 }, "send", receiver.Url.ToString(), "--signature-header", "oauth2", "--event", "post.create");
+        var run = await CliRun.RunAsync(new Dictionary<string, string> { ["XWebhooks__OAuth2ClientSecret"] = OAuth2 }, "send", receiver.BaseAddress.ToString(), "--signature-header", "oauth2", "--event", "post.create");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("signed (x-twitter-webhooks-signature-oauth2)", run.Out);
@@ -83,9 +84,9 @@ public sealed class OAuth2SignatureTests
     public async Task Send_refused_with_the_oauth2_header_hints_at_the_oauth2_secret()
     {
         var recorder = new SignatureRecorder();
-        await using var receiver = await TinyReceiver.StartAsync(recorder.HandleAsync);
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(recorder.HandleAsync));
 
-        var run = await CliRun.RunAsync("send", receiver.Url.ToString(), "--oauth2-secret", "another-secret", "--signature-header", "oauth2", "--event", "post.create");
+        var run = await CliRun.RunAsync("send", receiver.BaseAddress.ToString(), "--oauth2-secret", "another-secret", "--signature-header", "oauth2", "--event", "post.create");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("401", run.Out);
@@ -96,9 +97,9 @@ public sealed class OAuth2SignatureTests
     public async Task Load_signs_every_request_with_the_oauth2_header()
     {
         var recorder = new SignatureRecorder();
-        await using var receiver = await TinyReceiver.StartAsync(recorder.HandleAsync);
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(recorder.HandleAsync));
 
-        var run = await CliRun.RunAsync("load", receiver.Url.ToString(), "--oauth2-secret", OAuth2, "--signature-header", "oauth2", "--event", "post.create", "--rate", "20", "--duration", "500ms", "--concurrency", "2", "--unique-ids");
+        var run = await CliRun.RunAsync("load", receiver.BaseAddress.ToString(), "--oauth2-secret", OAuth2, "--signature-header", "oauth2", "--event", "post.create", "--rate", "20", "--duration", "500ms", "--concurrency", "2", "--unique-ids");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Errors: none", run.Out);
@@ -106,19 +107,19 @@ public sealed class OAuth2SignatureTests
         Assert.All(recorder.Posts, post => Assert.Equal((null, true), (post.Classic, post.Valid)));
     }
 
-    private static Task<TinyReceiver> CrcReceiverAsync(string secret) => TinyReceiver.StartAsync(context =>
+    private static Task<LoopbackApp> CrcReceiverAsync(string secret) => LoopbackApp.StartAsync(app => app.Run(context =>
     {
         var token = context.Request.Query["crc_token"].ToString();
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync($$"""{"response_token":"{{Hmac(secret, Encoding.ASCII.GetBytes(token))}}"}""");
-    });
+    }));
 
     [Fact]
     public async Task Crc_checked_with_the_oauth2_secret_passes_when_the_receiver_answers_with_it()
     {
         await using var receiver = await CrcReceiverAsync(OAuth2);
 
-        var run = await CliRun.RunAsync("crc", receiver.Url.ToString(), "--crc-secret", "oauth2", "--oauth2-secret", OAuth2);
+        var run = await CliRun.RunAsync("crc", receiver.BaseAddress.ToString(), "--crc-secret", "oauth2", "--oauth2-secret", OAuth2);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("OK: the CRC answer is right", run.Out);
@@ -129,7 +130,7 @@ public sealed class OAuth2SignatureTests
     {
         await using var receiver = await CrcReceiverAsync(Consumer);
 
-        var run = await CliRun.RunAsync("crc", receiver.Url.ToString(), "--crc-secret", "oauth2", "--oauth2-secret", OAuth2);
+        var run = await CliRun.RunAsync("crc", receiver.BaseAddress.ToString(), "--crc-secret", "oauth2", "--oauth2-secret", OAuth2);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("not signed with this OAuth 2.0 client secret", run.Out);
@@ -141,7 +142,7 @@ public sealed class OAuth2SignatureTests
     {
         await using var receiver = await CrcReceiverAsync(OAuth2);
 
-        var run = await CliRun.RunAsync("crc", receiver.Url.ToString(), "--secret", Consumer);
+        var run = await CliRun.RunAsync("crc", receiver.BaseAddress.ToString(), "--secret", Consumer);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("try --crc-secret oauth2", run.Out);

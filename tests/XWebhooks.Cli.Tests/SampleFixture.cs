@@ -28,7 +28,7 @@ public sealed class SampleFixture : IAsyncLifetime
 
     /// <summary>The first line of the sample's console log that contains <paramref name="text"/>, waiting up to 10 s for it.</summary>
     public Task<string> LoggedLineAsync(string text) =>
-        Eventually.ValueAsync(() => sample!.OutputLines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        Poll.ValueAsync(() => sample!.OutputLines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)), $"the sample printed '{text}'", TimeSpan.FromSeconds(10));
 
     /// <summary>The <c>type</c> of every line in the events file so far.</summary>
     public IReadOnlyList<string> EventTypes() => [.. Events().Select(line => line.Type)];

@@ -42,17 +42,17 @@ public sealed class SampleSelfRegistrationTests
             // Registration runs in the background at start: wait until the emulator lists the URL as valid.
             using var x = new HttpClient { BaseAddress = emulator.BaseAddress };
             x.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Bearer);
-            var registered = await Eventually.ValueAsync(async () =>
+            var registered = await Poll.ValueAsync(async () =>
             {
                 var list = JsonNode.Parse(await x.GetStringAsync(new Uri("/2/webhooks", UriKind.Relative)));
                 return (list?["data"] as JsonArray)?.FirstOrDefault(w =>
                     w?["url"]?.GetValue<string>() == publicUrl && w?["valid"]?.GetValue<bool>() == true);
-            });
+            }, "the sample registered its webhook");
             Assert.NotNull(registered);
 
             var trigger = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulator.BaseAddress.ToString());
             Assert.True(trigger.ExitCode == 0, trigger.ToString());
-            var handled = await Eventually.ValueAsync(() => SampleEventsFile.Read(eventsFile).FirstOrDefault(line => line.Type == "post.create").Type);
+            var handled = await Poll.ValueAsync(() => SampleEventsFile.Read(eventsFile).FirstOrDefault(line => line.Type == "post.create").Type, "the sample handled the post.create");
             Assert.Equal("post.create", handled);
 
             using var http = new HttpClient();

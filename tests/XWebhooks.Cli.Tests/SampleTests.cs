@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using XWebhooks.EndToEnd.Tests.Crash;
 
@@ -167,14 +168,14 @@ public sealed class FailureTests
     [Fact]
     public async Task Crc_answered_as_text_plain_names_the_content_type()
     {
-        await using var receiver = await TinyReceiver.StartAsync(context =>
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(context =>
         {
             var token = context.Request.Query["crc_token"].ToString();
             context.Response.ContentType = "text/plain";
             return context.Response.WriteAsync($"{{\"response_token\":\"{XWebhooks.Testing.XWebhookTestKit.ExpectedCrcResponseToken(token, "s")}\"}}");
-        });
+        }));
 
-        var run = await CliRun.RunAsync("crc", receiver.Url + "webhooks/x", "--secret", "s");
+        var run = await CliRun.RunAsync("crc", receiver.BaseAddress + "webhooks/x", "--secret", "s");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("content type", run.Out);
@@ -185,13 +186,13 @@ public sealed class FailureTests
     [Fact]
     public async Task Crc_answer_without_response_token_says_so()
     {
-        await using var receiver = await TinyReceiver.StartAsync(context =>
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(context =>
         {
             context.Response.ContentType = "application/json";
             return context.Response.WriteAsync("{\"token\":\"x\"}");
-        });
+        }));
 
-        var run = await CliRun.RunAsync("crc", receiver.Url.ToString(), "--secret", "s");
+        var run = await CliRun.RunAsync("crc", receiver.BaseAddress.ToString(), "--secret", "s");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("no response_token", run.Out);
@@ -200,13 +201,13 @@ public sealed class FailureTests
     [Fact]
     public async Task Crc_non_200_reports_the_status()
     {
-        await using var receiver = await TinyReceiver.StartAsync(context =>
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(context =>
         {
             context.Response.StatusCode = 404;
             return Task.CompletedTask;
-        });
+        }));
 
-        var run = await CliRun.RunAsync("crc", receiver.Url.ToString(), "--secret", "s");
+        var run = await CliRun.RunAsync("crc", receiver.BaseAddress.ToString(), "--secret", "s");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("status 404", run.Out);
@@ -215,13 +216,13 @@ public sealed class FailureTests
     [Fact]
     public async Task Send_non_200_exits_1()
     {
-        await using var receiver = await TinyReceiver.StartAsync(context =>
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(context =>
         {
             context.Response.StatusCode = 500;
             return Task.CompletedTask;
-        });
+        }));
 
-        var run = await CliRun.RunAsync("send", receiver.Url.ToString(), "--secret", "s", "--event", "post.create");
+        var run = await CliRun.RunAsync("send", receiver.BaseAddress.ToString(), "--secret", "s", "--event", "post.create");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("500", run.Out);
@@ -230,13 +231,13 @@ public sealed class FailureTests
     [Fact]
     public async Task Load_counts_errors_by_status_code()
     {
-        await using var receiver = await TinyReceiver.StartAsync(context =>
+        await using var receiver = await LoopbackApp.StartAsync(app => app.Run(context =>
         {
             context.Response.StatusCode = 503;
             return Task.CompletedTask;
-        });
+        }));
 
-        var run = await CliRun.RunAsync("load", receiver.Url.ToString(), "--secret", "s", "--event", "post.create", "--rate", "10", "--duration", "1s", "--concurrency", "2");
+        var run = await CliRun.RunAsync("load", receiver.BaseAddress.ToString(), "--secret", "s", "--event", "post.create", "--rate", "10", "--duration", "1s", "--concurrency", "2");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("HTTP 503", run.Out);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using XWebhooks.EndToEnd.Tests.Crash;
 
@@ -11,15 +12,15 @@ public sealed class TriggerTests
     public async Task Trigger_posts_the_event_and_prints_where_each_delivery_went()
     {
         string? received = null;
-        await using var emulator = await TinyReceiver.StartAsync(async context =>
+        await using var emulator = await LoopbackApp.StartAsync(app => app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             received = context.Request.Method + " " + context.Request.Path + " " + await reader.ReadToEndAsync();
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"deliveries":[{"id":"d1","webhook_id":"123","url":"http://127.0.0.1:1/webhooks/x","event":"activity/post.create"}]}""");
-        });
+        }));
 
-        var run = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulator.Url.ToString(), "--webhook-id", "123");
+        var run = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulator.BaseAddress.ToString(), "--webhook-id", "123");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("POST /emulator/trigger ", received);
@@ -33,14 +34,14 @@ public sealed class TriggerTests
     [Fact]
     public async Task Trigger_without_a_valid_webhook_exits_1()
     {
-        await using var emulator = await TinyReceiver.StartAsync(context =>
+        await using var emulator = await LoopbackApp.StartAsync(app => app.Run(context =>
         {
             context.Response.StatusCode = 409;
             context.Response.ContentType = "application/json";
             return context.Response.WriteAsync("""{"error":"no valid webhook"}""");
-        });
+        }));
 
-        var run = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulator.Url.ToString());
+        var run = await CliRun.RunAsync("trigger", "post.create", "--emulator", emulator.BaseAddress.ToString());
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("no webhook to deliver to", run.Out);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using XWebhooks.Hosting;
@@ -19,7 +20,7 @@ public sealed class HandlerLibraryTests
     [Fact]
     public async Task Handlers_in_a_referenced_library_run_when_the_app_only_calls_AddXWebhooks_and_MapXWebhooks()
     {
-        await using var receiver = await AppReceiver.StartAsync();
+        await using var receiver = await StartAppAsync();
 
         var post = Fixture("activity/post.create.json");
         using (var response = await receiver.PostAsync(post))
@@ -71,20 +72,19 @@ public sealed class HandlerLibraryTests
     public async Task An_app_refuses_to_start_when_a_handler_registration_arrived_after_AddXWebhooks()
     {
         var late = new XWebhookHandlerRegistration("Contoso.LateFollowHandlers", ["Contoso.LateFollowHandlers.FollowHandlers"], () => new SingleKindDispatcher("follow.follow"), _ => { });
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCollector();
 
         var error = await Assert.ThrowsAsync<XWebhookHandlersNotWiredException>(() =>
-            AppReceiver.StartAsync(logs, beforeStart: () => XWebhooksGeneratedRegistry.Add(late)));
+            StartAppAsync(logs, beforeStart: () => XWebhooksGeneratedRegistry.Add(late)));
 
         Assert.Contains("'Contoso.LateFollowHandlers' (Contoso.LateFollowHandlers.FollowHandlers)", error.Message, StringComparison.Ordinal);
-        Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Critical && entry.Message.Contains("Contoso.LateFollowHandlers", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Critical && entry.MessageAndException.Contains("Contoso.LateFollowHandlers", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_delivery_for_handlers_that_were_never_wired_is_refused_not_silently_acknowledged()
     {
-        var logs = new CapturingLoggerProvider();
-        await using var receiver = await AppReceiver.StartAsync(logs);
+        await using var receiver = await StartAppAsync();
         var dispatcher = new SingleKindDispatcher("like.create");
         XWebhooksGeneratedRegistry.Add(new XWebhookHandlerRegistration("Contoso.LateLikeHandlers", ["Contoso.LateLikeHandlers.LikeHandlers"], () => dispatcher, _ => { }));
 
@@ -92,7 +92,7 @@ public sealed class HandlerLibraryTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(dispatcher.Dispatched);
-        Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Error && entry.Message.Contains("'Contoso.LateLikeHandlers' (Contoso.LateLikeHandlers.LikeHandlers)", StringComparison.Ordinal));
+        Assert.Contains(receiver.Logs.Entries, entry => entry.Level == LogLevel.Error && entry.MessageAndException.Contains("'Contoso.LateLikeHandlers' (Contoso.LateLikeHandlers.LikeHandlers)", StringComparison.Ordinal));
 
         // A kind nobody anywhere handles is still acknowledged.
         using var unhandled = await receiver.PostAsync(Fixture("activity/profile.update.url.json"));
@@ -104,7 +104,7 @@ public sealed class HandlerLibraryTests
     {
         var dispatcher = new SingleKindDispatcher("profile.update.bio");
         var byHand = new XWebhookHandlerRegistration("Contoso.ByHand", ["Contoso.ByHand.BioHandlers"], () => dispatcher, _ => { });
-        await using var receiver = await AppReceiver.StartAsync(extend: xwebhooks => xwebhooks.AddHandlers(byHand).AddHandlers(byHand));
+        await using var receiver = await StartAppAsync(configure: xwebhooks => xwebhooks.AddHandlers(byHand).AddHandlers(byHand));
 
         using var response = await receiver.PostAsync(Fixture("activity/profile.update.bio.json"));
 
@@ -124,6 +124,23 @@ public sealed class HandlerLibraryTests
         Assert.Same(documented, Assert.Single(XWebhooksGeneratedRegistry.Registrations, r => r.AssemblyName == LibraryAssembly));
     }
 
+    /// <summary>
+    /// The app's whole XWebhooks setup, as a user writes it: AddXWebhooks + MapXWebhooks, no handler of its own,
+    /// nothing that names the handler library. The library's handlers report to a <see cref="Channel{T}"/> of
+    /// strings, a framework type the app registers.
+    /// </summary>
+    private static Task<TestReceiver> StartAppAsync(LogCollector? logs = null, Action? beforeStart = null, Action<XWebhooksBuilder>? configure = null) =>
+        TestReceiver.StartAsync(new()
+        {
+            Logs = logs,
+            BeforeStart = beforeStart,
+            Configure = xwebhooks =>
+            {
+                configure?.Invoke(xwebhooks);
+                xwebhooks.Services.AddSingleton(Channel.CreateUnbounded<string>());
+            },
+        });
+
     private static byte[] Fixture(string path) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", path));
 
     private static string Id(byte[] body, params string[] path)
@@ -137,9 +154,10 @@ public sealed class HandlerLibraryTests
         return element.GetString()!;
     }
 
-    private static async Task<string> ReadAsync(AppReceiver receiver)
+    /// <summary>The next "kind id" the library's handlers reported.</summary>
+    private static async Task<string> ReadAsync(TestReceiver receiver)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        return await receiver.Handled.ReadAsync(timeout.Token);
+        return await receiver.Services.GetRequiredService<Channel<string>>().Reader.ReadAsync(timeout.Token);
     }
 }

@@ -55,7 +55,7 @@ public sealed class DeliveryTests
         x.Receiver.PostStatus = 500;
 
         var started = Assert.Single(await x.Emulator.TriggerAsync("favorite_events"));
-        await EmulatorHarness.EventuallyAsync(() => !x.Receiver.Posts.IsEmpty, "the first attempt arrived");
+        await Poll.UntilAsync(() => !x.Receiver.Posts.IsEmpty, "the first attempt arrived");
         x.Receiver.PostStatus = 200;
         var delivered = await x.WaitForAsync(started.Id, d => d.State != XEmulatorDeliveryState.Pending);
 
@@ -104,7 +104,7 @@ public sealed class DeliveryTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var jobId = json.GetProperty("data").GetProperty("job_id").GetString()!;
-        await EmulatorHarness.EventuallyAsync(() => x.Receiver.Posts.Count == before + 2, "the replayed event and the job status arrived");
+        await Poll.UntilAsync(() => x.Receiver.Posts.Count == before + 2, "the replayed event and the job status arrived");
         var posts = x.Receiver.Posts.Skip(before).ToArray();
         Assert.Equal(missed.Body, posts[0].Body);
         using var status = JsonDocument.Parse(posts[1].Body);

@@ -72,31 +72,14 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         return json.GetProperty("data").GetProperty("id").GetString()!;
     }
 
-    public async Task<XEmulatorDelivery> WaitForAsync(string deliveryId, Func<XEmulatorDelivery, bool> condition)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var delivery = Emulator.Deliveries.Single(d => d.Id == deliveryId);
-            if (condition(delivery))
+    public Task<XEmulatorDelivery> WaitForAsync(string deliveryId, Func<XEmulatorDelivery, bool> condition) =>
+        Poll.ValueAsync(
+            () =>
             {
-                return delivery;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Delivery {deliveryId} did not reach the expected state: {Emulator.Deliveries.Single(d => d.Id == deliveryId)}");
-    }
-
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 300 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition(), "Timed out waiting until " + what);
-    }
+                var delivery = Emulator.Deliveries.Single(d => d.Id == deliveryId);
+                return condition(delivery) ? delivery : null;
+            },
+            $"delivery {deliveryId} reached the expected state");
 
     public async ValueTask DisposeAsync()
     {

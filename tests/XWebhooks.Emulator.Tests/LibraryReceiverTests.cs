@@ -19,7 +19,7 @@ public sealed class LibraryReceiverTests
     [Fact]
     public async Task Triggered_events_of_every_product_reach_the_handlers_of_a_real_receiver()
     {
-        await using var receiver = await LibraryReceiver.StartAsync(EmulatorHarness.Secret);
+        await using var receiver = await HandledEvents.StartReceiverAsync();
         await using var x = await EmulatorHarness.StartAsync();
         await RegisterAsync(x, receiver.Url);
 
@@ -40,14 +40,14 @@ public sealed class LibraryReceiverTests
             expected.Add((kind, id(document.RootElement)));
         }
 
-        await EmulatorHarness.EventuallyAsync(() => receiver.Handled.Calls.Count == 3, "the three handlers ran");
-        Assert.Equal(expected, receiver.Handled.Calls.ToList());
+        await Poll.UntilAsync(() => HandledEvents.Of(receiver).Calls.Count == 3, "the three handlers ran");
+        Assert.Equal(expected, HandledEvents.Of(receiver).Calls.ToList());
     }
 
     [Fact]
     public async Task A_replay_reaches_the_handlers_again_and_ends_with_a_replay_job_status_event()
     {
-        await using var receiver = await LibraryReceiver.StartAsync(EmulatorHarness.Secret);
+        await using var receiver = await HandledEvents.StartReceiverAsync();
         await using var x = await EmulatorHarness.StartAsync();
         var webhookId = await RegisterAsync(x, receiver.Url);
         var delivery = Assert.Single(await x.Emulator.TriggerAsync("post.create"));
@@ -58,8 +58,8 @@ public sealed class LibraryReceiverTests
         Assert.Equal(200, (int)response.StatusCode);
         var jobId = json.GetProperty("data").GetProperty("job_id").GetString();
 
-        await EmulatorHarness.EventuallyAsync(() => receiver.Handled.Calls.Any(c => c.Kind == "replay_job_status"), "the replay_job_status handler ran");
-        var calls = receiver.Handled.Calls.ToList();
+        await Poll.UntilAsync(() => HandledEvents.Of(receiver).Calls.Any(c => c.Kind == "replay_job_status"), "the replay_job_status handler ran");
+        var calls = HandledEvents.Of(receiver).Calls.ToList();
         Assert.Equal(("replay_job_status", jobId + "|Complete"), calls[^1]);
 
         // No dedupe store in this receiver: the replayed post.create (same event_uuid) reaches the handler again.

@@ -36,7 +36,7 @@ public sealed class ManagementClientTests
         var now = DateTimeOffset.UtcNow;
         var job = await client.CreateReplayJobAsync(webhook.Id, now.AddMinutes(-5), now);
         Assert.False(string.IsNullOrEmpty(job.JobId));
-        await EmulatorHarness.EventuallyAsync(() => x.Receiver.Posts.Count == 3, "the replayed event and the status arrived");
+        await Poll.UntilAsync(() => x.Receiver.Posts.Count == 3, "the replayed event and the status arrived");
 
         var tooOld = await Assert.ThrowsAsync<XApiException>(() => client.CreateReplayJobAsync(webhook.Id, now.AddDays(-2), now));
         Assert.True(tooOld.HasReason(XApiErrorReason.QueryParamInvalid));

@@ -21,7 +21,7 @@ public sealed class OAuth2SignatureTests
     [InlineData(XEmulatorSignatureHeaders.Both)]
     public async Task Deliveries_signed_with_the_oauth2_header_reach_a_receiver_with_the_oauth2_secret(XEmulatorSignatureHeaders headers)
     {
-        await using var receiver = await LibraryReceiver.StartAsync(EmulatorHarness.Secret, o => o.OAuth2ClientSecret = OAuth2Secret);
+        await using var receiver = await HandledEvents.StartReceiverAsync(o => o.OAuth2ClientSecret = OAuth2Secret);
         await using var x = await EmulatorHarness.StartAsync(o =>
         {
             o.OAuth2ClientSecret = OAuth2Secret;
@@ -31,13 +31,13 @@ public sealed class OAuth2SignatureTests
         var done = await DeliverOnePostAsync(x, receiver.Url);
 
         Assert.Equal(XEmulatorDeliveryState.Delivered, done.State);
-        await EmulatorHarness.EventuallyAsync(() => receiver.Handled.Calls.Count == 1, "the handler ran");
+        await Poll.UntilAsync(() => HandledEvents.Of(receiver).Calls.Count == 1, "the handler ran");
     }
 
     [Fact]
     public async Task An_oauth2_only_delivery_to_a_receiver_without_the_oauth2_secret_is_refused_401()
     {
-        await using var receiver = await LibraryReceiver.StartAsync(EmulatorHarness.Secret);
+        await using var receiver = await HandledEvents.StartReceiverAsync();
         await using var x = await EmulatorHarness.StartAsync(o =>
         {
             o.OAuth2ClientSecret = OAuth2Secret;
@@ -49,18 +49,18 @@ public sealed class OAuth2SignatureTests
 
         Assert.Equal(XEmulatorDeliveryState.Failed, done.State);
         Assert.Equal(401, Assert.Single(done.Attempts).Status);
-        Assert.Empty(receiver.Handled.Calls);
+        Assert.Empty(HandledEvents.Of(receiver).Calls);
     }
 
     [Fact]
     public async Task Crc_checked_with_the_oauth2_secret_passes_only_when_the_receiver_answers_with_it()
     {
-        await using var answersWithOAuth2 = await LibraryReceiver.StartAsync(EmulatorHarness.Secret, o =>
+        await using var answersWithOAuth2 = await HandledEvents.StartReceiverAsync(o =>
         {
             o.OAuth2ClientSecret = OAuth2Secret;
             o.CrcSecret = XCrcSecret.OAuth2ClientSecret;
         });
-        await using var answersWithConsumer = await LibraryReceiver.StartAsync(EmulatorHarness.Secret, o => o.OAuth2ClientSecret = OAuth2Secret);
+        await using var answersWithConsumer = await HandledEvents.StartReceiverAsync(o => o.OAuth2ClientSecret = OAuth2Secret);
         await using var x = await EmulatorHarness.StartAsync(o =>
         {
             o.OAuth2ClientSecret = OAuth2Secret;

@@ -45,11 +45,6 @@ public sealed class PeriodicCrcTests
         await x.RegisterAsync();
 
         x.Receiver.AnswerCrcCorrectly = false;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await ValidAsync(x))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the periodic CRC did not run");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(async () => !await ValidAsync(x), "the periodic CRC ran and found the wrong answer", TimeSpan.FromSeconds(20));
     }
 }

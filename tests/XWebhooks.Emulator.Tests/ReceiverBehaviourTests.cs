@@ -94,7 +94,7 @@ public sealed class ReceiverBehaviourTests
         x.Receiver.PostStatus = 500;
 
         var started = Assert.Single(await x.Emulator.TriggerAsync("post.create"));
-        await EmulatorHarness.EventuallyAsync(() => x.Receiver.Posts.Count == 1, "the first attempt arrived");
+        await Poll.UntilAsync(() => x.Receiver.Posts.Count == 1, "the first attempt arrived");
         var (deleted, _) = await x.SendAsync(HttpMethod.Delete, "/2/webhooks/" + id);
         Assert.Equal(200, (int)deleted.StatusCode);
 
@@ -129,7 +129,7 @@ public sealed class ReceiverBehaviourTests
         var jobId = json.GetProperty("data").GetProperty("job_id").GetString();
 
         // The receiver still answers 500: the replayed events fail, the job is Incomplete.
-        await EmulatorHarness.EventuallyAsync(() => x.Receiver.Posts.Count == 4, "two replayed events and the status arrived");
+        await Poll.UntilAsync(() => x.Receiver.Posts.Count == 4, "two replayed events and the status arrived");
         var posts = x.Receiver.Posts.ToList();
         Assert.All(posts, post => Assert.True(post.SignatureValid));
         Assert.Equal(failed.Body, posts[1].Body);
@@ -154,7 +154,7 @@ public sealed class ReceiverBehaviourTests
 
         Assert.Equal(2, deliveries.Count);
         Assert.Equal(deliveries[0].Body, deliveries[1].Body);
-        await EmulatorHarness.EventuallyAsync(() => x.Receiver.Posts.Count == 1 && second.Posts.Count == 1, "both webhooks got the event");
+        await Poll.UntilAsync(() => x.Receiver.Posts.Count == 1 && second.Posts.Count == 1, "both webhooks got the event");
         Assert.Equal(Assert.Single(x.Receiver.Posts).Body, Assert.Single(second.Posts).Body);
     }
 

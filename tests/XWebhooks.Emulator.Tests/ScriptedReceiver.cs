@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using XWebhooks.Testing;
 
 namespace XWebhooks.Emulator.Tests;
@@ -16,9 +11,10 @@ namespace XWebhooks.Emulator.Tests;
 /// </summary>
 internal sealed class ScriptedReceiver : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly string secret;
+    private LoopbackApp app = null!;
 
-    private ScriptedReceiver(WebApplication app) => this.app = app;
+    private ScriptedReceiver(string secret) => this.secret = secret;
 
     public bool AnswerCrcCorrectly { get; set; } = true;
 
@@ -36,21 +32,24 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
 
     public static async Task<ScriptedReceiver> StartAsync(string secret)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var receiver = new ScriptedReceiver(app);
+        var receiver = new ScriptedReceiver(secret);
+        receiver.app = await LoopbackApp.StartAsync(receiver.Map);
+        receiver.Url = new Uri(receiver.app.BaseAddress, "webhooks/x");
+        return receiver;
+    }
+
+    private void Map(WebApplication app)
+    {
         app.MapGet("/webhooks/x", (RequestDelegate)(async context =>
         {
             var token = context.Request.Query["crc_token"].ToString();
-            if (receiver.RedirectCrc)
+            if (RedirectCrc)
             {
                 context.Response.Redirect("/webhooks/correct" + context.Request.QueryString);
                 return;
             }
 
-            var answer = XWebhookTestKit.ExpectedCrcResponseToken(receiver.AnswerCrcCorrectly ? token : token + "-wrong", secret);
+            var answer = XWebhookTestKit.ExpectedCrcResponseToken(AnswerCrcCorrectly ? token : token + "-wrong", secret);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"response_token\":\"" + answer + "\"}");
         }));
@@ -66,12 +65,12 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
             await context.Request.Body.CopyToAsync(buffer);
             var body = buffer.ToArray();
             var valid = context.Request.Headers["x-twitter-webhooks-signature"].ToString() == XWebhookTestKit.Sign(body, secret);
-            receiver.Posts.Enqueue((body, valid));
-            if (receiver.PostDelay > TimeSpan.Zero)
+            Posts.Enqueue((body, valid));
+            if (PostDelay > TimeSpan.Zero)
             {
                 try
                 {
-                    await Task.Delay(receiver.PostDelay, context.RequestAborted);
+                    await Task.Delay(PostDelay, context.RequestAborted);
                 }
                 catch (OperationCanceledException)
                 {
@@ -79,12 +78,8 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
                 }
             }
 
-            context.Response.StatusCode = receiver.PostStatus;
+            context.Response.StatusCode = PostStatus;
         }));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri(address + "/webhooks/x");
-        return receiver;
     }
 
     public ValueTask DisposeAsync() => app.DisposeAsync();

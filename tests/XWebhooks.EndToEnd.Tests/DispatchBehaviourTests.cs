@@ -1,11 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using XWebhooks.Delivery;
 using XWebhooks.Testing;
 
@@ -17,46 +11,29 @@ namespace XWebhooks.EndToEnd.Tests;
 /// </summary>
 public abstract class DispatchBehaviourTests : IAsyncLifetime
 {
-    private const string Secret = "end-to-end-secret";
-    private WebApplication app = null!;
-    private readonly HttpClient client = new();
-    private Uri url = null!;
+    private TestReceiver receiver = null!;
 
     protected abstract bool UseReflectionReference { get; }
 
-    private Recorder Recorder => app.Services.GetRequiredService<Recorder>();
+    private Recorder Recorder => receiver.Services.GetRequiredService<Recorder>();
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddXWebhooks(o => o.ConsumerSecret = Secret);
-        builder.Services.AddSingleton<Recorder>();
-        if (UseReflectionReference)
-        {
-            builder.Services.RemoveAll<IXWebhookDispatcher>();
 #pragma warning disable IL2026 // Test-only reflection dispatcher.
-            builder.Services.AddSingleton<IXWebhookDispatcher>(new ReflectionReferenceDispatcher(typeof(TestHandlers).Assembly));
+        var reference = UseReflectionReference ? new ReflectionReferenceDispatcher(typeof(TestHandlers).Assembly) : null;
 #pragma warning restore IL2026
-        }
-
-        app = builder.Build();
-        app.MapXWebhooks("/webhooks/x");
-        await app.StartAsync();
-        url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/webhooks/x");
+        receiver = await TestReceiver.StartAsync(new()
+        {
+            Configure = xwebhooks => xwebhooks.Services.AddSingleton<Recorder>(),
+            Dispatcher = reference,
+        });
     }
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await receiver.DisposeAsync();
 
     private async Task<HttpStatusCode> SendExampleAsync(string example)
     {
-        using var response = await client.SendAsync(XWebhookTestKit.CreateSignedPost(url, XExamplePayloads.Get(example), Secret));
+        using var response = await receiver.PostAsync(XExamplePayloads.Get(example));
         return response.StatusCode;
     }
 
@@ -115,7 +92,7 @@ public abstract class DispatchBehaviourTests : IAsyncLifetime
     public async Task Handler_exception_answers_500_so_x_redelivers()
     {
         var body = """{"data":{"event_uuid":"42","event_type":"block.block","payload":{}}}"""u8.ToArray();
-        using var response = await client.SendAsync(XWebhookTestKit.CreateSignedPost(url, body, Secret));
+        using var response = await receiver.PostAsync(body);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(Recorder.Calls);
     }

@@ -10,7 +10,7 @@ internal sealed class EmulatedX : IAsyncDisposable
     public const string UserToken = "user-token-3001";
     public const string UserId = "3001";
 
-    private EmulatedX(XEmulator emulator, ReceiverApp receiver)
+    private EmulatedX(XEmulator emulator, TestReceiver receiver)
     {
         Emulator = emulator;
         Receiver = receiver;
@@ -18,7 +18,7 @@ internal sealed class EmulatedX : IAsyncDisposable
 
     public XEmulator Emulator { get; }
 
-    public ReceiverApp Receiver { get; }
+    public TestReceiver Receiver { get; }
 
     public static async Task<EmulatedX> StartAsync(Action<XEmulatorOptions>? configure = null, string receiverSecret = Secret)
     {
@@ -27,7 +27,7 @@ internal sealed class EmulatedX : IAsyncDisposable
         configure?.Invoke(options);
         var emulator = XEmulator.Create(options);
         await emulator.StartAsync();
-        var receiver = await ReceiverApp.StartAsync(receiverSecret);
+        var receiver = await TestReceiver.StartAsync(new() { Secret = receiverSecret });
         return new EmulatedX(emulator, receiver);
     }
 

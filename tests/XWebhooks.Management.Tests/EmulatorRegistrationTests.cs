@@ -53,20 +53,25 @@ public sealed class EmulatorRegistrationTests
     }
 
     /// <summary>A receiver with the client and both helpers; registration runs before StartAsync returns (FailStartupOnError).</summary>
-    private static async Task<ReceiverApp> StartRegisteringReceiver(EmulatedX x, XActivitySubscriptionRequest? subscription = null, int port = 0)
+    private static async Task<TestReceiver> StartRegisteringReceiver(EmulatedX x, XActivitySubscriptionRequest? subscription = null, int port = 0)
     {
-        return await ReceiverApp.StartAsync(EmulatedX.Secret, (builder, xwebhooks) =>
+        return await TestReceiver.StartAsync(new()
         {
-            builder.Services.AddXWebhooksClient(o =>
+            Secret = EmulatedX.Secret,
+            Port = port,
+            Configure = xwebhooks =>
             {
-                o.BearerToken = EmulatedX.Bearer;
-                o.BaseAddress = x.Emulator.BaseAddress;
-            });
-            xwebhooks.EnsureWebhookRegistered(ReceiverApp.ServerUrl, o => o.FailStartupOnError = true);
-            if (subscription is not null)
-            {
-                xwebhooks.EnsureActivitySubscriptions(subscription);
-            }
-        }, port);
+                xwebhooks.Services.AddXWebhooksClient(o =>
+                {
+                    o.BearerToken = EmulatedX.Bearer;
+                    o.BaseAddress = x.Emulator.BaseAddress;
+                });
+                xwebhooks.EnsureWebhookRegistered(TestReceiver.WebhookUrl, o => o.FailStartupOnError = true);
+                if (subscription is not null)
+                {
+                    xwebhooks.EnsureActivitySubscriptions(subscription);
+                }
+            },
+        });
     }
 }

@@ -68,7 +68,7 @@ public sealed class RegistrationTests
         var stub = new StubHandler()
             .Ok("""{"data":[{"id":"7","url":"https://bot.example/webhooks/x","valid":false}]}""")
             .Respond(HttpStatusCode.BadRequest, """{"errors":[{"title":"CrcValidationFailed"}]}""");
-        var logs = new ListLoggerProvider();
+        var logs = new LogCollector();
         using var host = Build(stub, b => b.EnsureWebhookRegistered(PublicUrl), logs);
 
         await host.StartAsync();
@@ -79,8 +79,8 @@ public sealed class RegistrationTests
         Assert.Equal("7", registration.WebhookId);
         Assert.False(registration.Valid);
         Assert.Contains("fails X's CRC check", registration.Error, StringComparison.Ordinal);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("fails X's CRC check", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("app-token", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.MessageAndException.Contains("fails X's CRC check", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.MessageAndException.Contains("app-token", StringComparison.Ordinal));
         await host.StopAsync();
     }
 
@@ -148,7 +148,7 @@ public sealed class RegistrationTests
         Assert.Empty(stub.Requests);
     }
 
-    private static IHost Build(StubHandler stub, Action<Hosting.XWebhooksBuilder> configure, ListLoggerProvider? logs = null, bool failStartup = false)
+    private static IHost Build(StubHandler stub, Action<Hosting.XWebhooksBuilder> configure, LogCollector? logs = null, bool failStartup = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

@@ -28,10 +28,15 @@ public sealed class EndpointFactsTests : IDisposable
     public async Task Crc_signatures_and_acknowledged_deliveries_are_observed_and_the_watermark_is_stored_on_stop()
     {
         var before = DateTimeOffset.UtcNow;
-        var receiver = await Receiver.StartAsync(DatabasePath, configure: static (builder, webhooks) =>
+        var receiver = await TestReceiver.StartAsync(new()
         {
-            webhooks.AddGapRecovery();
-            builder.Services.AddHealthChecks().AddXWebhooksHealthCheck();
+            Configure = x =>
+            {
+                x.Services.AddSingleton<HandledEvents>();
+                x.AddSqliteInbox(o => o.Path = DatabasePath, w => w.PollInterval = TimeSpan.FromMilliseconds(100));
+                x.AddGapRecovery();
+                x.Services.AddHealthChecks().AddXWebhooksHealthCheck();
+            },
         });
         await using (receiver)
         {
@@ -53,7 +58,7 @@ public sealed class EndpointFactsTests : IDisposable
 
             Assert.Null(recorder.Latest); // a refused delivery does not move the watermark
 
-            using (var real = await client.SendAsync(XWebhookTestKit.CreateSignedPost(receiver.Url, body, Receiver.Secret)))
+            using (var real = await client.SendAsync(XWebhookTestKit.CreateSignedPost(receiver.Url, body, TestReceiver.DefaultSecret)))
             {
                 Assert.Equal(HttpStatusCode.OK, real.StatusCode);
             }
@@ -61,7 +66,7 @@ public sealed class EndpointFactsTests : IDisposable
             Assert.Equal((1L, 1L), state.SignatureCounts());
             Assert.NotNull(recorder.Latest);
             Assert.InRange(recorder.Latest.Value, before, DateTimeOffset.UtcNow);
-            await Poll.UntilAsync(() => receiver.Handled.Uuids.Contains("facts-1"), "the inbox worker handled the delivery");
+            await Poll.UntilAsync(() => receiver.Services.GetRequiredService<HandledEvents>().Uuids.Contains("facts-1"), "the inbox worker handled the delivery");
 
             var report = await receiver.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
             Assert.Equal(HealthStatus.Healthy, report.Status);

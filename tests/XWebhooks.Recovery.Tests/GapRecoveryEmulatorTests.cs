@@ -25,7 +25,7 @@ public sealed class GapRecoveryEmulatorTests : IAsyncLifetime
     {
         emulator = XEmulator.Create(new XEmulatorOptions
         {
-            ConsumerSecret = Receiver.Secret,
+            ConsumerSecret = TestReceiver.DefaultSecret,
             BearerToken = Bearer,
             Url = "http://127.0.0.1:0",
             RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)],
@@ -41,23 +41,31 @@ public sealed class GapRecoveryEmulatorTests : IAsyncLifetime
         Directory.Delete(directory, recursive: true);
     }
 
-    private Task<Receiver> StartReceiverAsync(int port, string? webhookId) => Receiver.StartAsync(DatabasePath, port, (builder, webhooks) =>
+    private Task<TestReceiver> StartReceiverAsync(int port, string? webhookId) => TestReceiver.StartAsync(new()
     {
-        builder.Services.AddXWebhooksClient(o =>
+        Port = port,
+        Configure = x =>
         {
-            o.BearerToken = Bearer;
-            o.BaseAddress = emulator.BaseAddress;
-        });
-        webhooks.AddGapRecovery(o =>
-        {
-            o.WebhookId = webhookId;
-            o.MinimumGap = TimeSpan.FromSeconds(1);
-            o.Margin = TimeSpan.FromMinutes(1);
-            o.MinimumToDateAge = TimeSpan.Zero; // the emulator accepts a window that ends now
-        });
+            x.Services.AddSingleton<HandledEvents>();
+            x.AddSqliteInbox(o => o.Path = DatabasePath, w => w.PollInterval = TimeSpan.FromMilliseconds(100));
+            x.Services.AddXWebhooksClient(o =>
+            {
+                o.BearerToken = Bearer;
+                o.BaseAddress = emulator.BaseAddress;
+            });
+            x.AddGapRecovery(o =>
+            {
+                o.WebhookId = webhookId;
+                o.MinimumGap = TimeSpan.FromSeconds(1);
+                o.Margin = TimeSpan.FromMinutes(1);
+                o.MinimumToDateAge = TimeSpan.Zero; // the emulator accepts a window that ends now
+            });
+        },
     });
 
-    private static GapRecoveryService GapRecovery(Receiver receiver) =>
+    private static HandledEvents Handled(TestReceiver receiver) => receiver.Services.GetRequiredService<HandledEvents>();
+
+    private static GapRecoveryService GapRecovery(TestReceiver receiver) =>
         receiver.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<GapRecoveryService>().Single();
 
     private static string Uuid(XEmulatorDelivery delivery) =>
@@ -80,7 +88,7 @@ public sealed class GapRecoveryEmulatorTests : IAsyncLifetime
             webhookId = (await client.CreateWebhookAsync(first.Url)).Id;
 
             before = Uuid(Assert.Single(await emulator.TriggerAsync("post.create", webhookId)));
-            firstHandled = first.Handled;
+            firstHandled = Handled(first);
             await Poll.UntilAsync(() => firstHandled.Uuids.Contains(before), "the live event was handled");
         }
 
@@ -101,7 +109,7 @@ public sealed class GapRecoveryEmulatorTests : IAsyncLifetime
         await using (second)
         {
             Assert.Equal(XWebhooksOutcomes.ReplayCreated, await GapRecovery(second).Completion.WaitAsync(TimeSpan.FromSeconds(120)));
-            await Poll.UntilAsync(() => missed.All(second.Handled.Uuids.Contains), "the missed events were handled", TimeSpan.FromSeconds(120));
+            await Poll.UntilAsync(() => missed.All(Handled(second).Uuids.Contains), "the missed events were handled", TimeSpan.FromSeconds(120));
 
             // The replay also re-sent the event handled before the stop (it is inside the margin); wait until X
             // reports the job done, so a late duplicate would be visible below.
@@ -111,7 +119,7 @@ public sealed class GapRecoveryEmulatorTests : IAsyncLifetime
             Assert.Contains(emulator.Deliveries, d => d.IsReplay && d.EventKind != "replay_job_status" && Uuid(d) == before);
             await Poll.UntilAsync(() => second.Services.GetRequiredService<XWebhooks.Inbox.IXWebhookInbox>().GetStatsAsync(CancellationToken.None).AsTask().Result.Depth == 0, "the inbox drained");
 
-            Assert.Equal(missed.Order(StringComparer.Ordinal), second.Handled.Uuids.Order(StringComparer.Ordinal)); // each once, and not `before` again
+            Assert.Equal(missed.Order(StringComparer.Ordinal), Handled(second).Uuids.Order(StringComparer.Ordinal)); // each once, and not `before` again
             Assert.Equal([before], firstHandled.Uuids);
         }
     }

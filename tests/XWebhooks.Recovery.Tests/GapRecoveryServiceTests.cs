@@ -2,15 +2,16 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using XWebhooks.Diagnostics;
 
 namespace XWebhooks.Recovery.Tests;
 
-/// <summary>The hosted service with a manual clock, a fake X and an in-memory watermark: what it asks X, what it counts.</summary>
+/// <summary>The hosted service with a fake clock, a fake X and an in-memory watermark: what it asks X, what it counts.</summary>
 public sealed class GapRecoveryServiceTests : IDisposable
 {
     private const string WebhookId = "1146654567674912769";
-    private readonly ManualTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly FakeWebhookManagement x = new();
     private readonly DeliveryWatermarkRecorder recorder = new();
     private readonly XWebhooksGapRecoveryOptions options = new() { WebhookId = WebhookId, MinimumToDateAge = TimeSpan.Zero };

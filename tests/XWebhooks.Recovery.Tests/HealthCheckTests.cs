@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using XWebhooks.Health;
 using XWebhooks.Security;
 
 namespace XWebhooks.Recovery.Tests;
 
-/// <summary>The health verdicts and their data, with a manual clock and a fake X.</summary>
+/// <summary>The health verdicts and their data, with a fake clock and a fake X.</summary>
 public sealed class HealthCheckTests
 {
     private const string WebhookId = "1146654567674912769";
-    private readonly ManualTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly FakeWebhookManagement x = new();
     private readonly XWebhooksHealthCheckOptions settings = new() { WebhookId = WebhookId };
     private readonly XWebhooksHealthState state;

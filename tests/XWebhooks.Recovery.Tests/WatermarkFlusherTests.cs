@@ -69,11 +69,7 @@ public sealed class WatermarkFlusherTests
         await flusher.StartAsync(CancellationToken.None);
         recorder.Received(Now);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (store.Writes.IsEmpty && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(() => !store.Writes.IsEmpty, "the flusher wrote the watermark", TimeSpan.FromSeconds(30));
 
         Assert.Equal([Now], store.Writes);
         await flusher.StopAsync(CancellationToken.None);

@@ -25,14 +25,14 @@ public sealed class DriftTests
         return Encoding.UTF8.GetBytes(body.ToJsonString());
     }
 
-    private static async Task<T> DeliverAsync<T>(ModelReceiver receiver, byte[] body)
+    private static async Task<T> DeliverAsync<T>(TestReceiver receiver, byte[] body)
     {
-        var (status, reason) = await receiver.PostAsync(body);
+        var (status, reason) = await receiver.PostAndReadAsync(body);
         Assert.True(status == HttpStatusCode.OK, $"{status}: {reason} {string.Join(" | ", receiver.Logs.Entries.Where(e => e.Exception is not null).Select(e => e.Exception!.ToString()))}");
-        return Assert.IsType<T>(Assert.Single(receiver.Dispatcher.Handled).Event);
+        return Assert.IsType<T>(Assert.Single(receiver.Dispatcher<ModelDispatcher>().Handled).Event);
     }
 
-    private static void AssertDriftOnce(ModelReceiver receiver, string product, string type, string path)
+    private static void AssertDriftOnce(TestReceiver receiver, string product, string type, string path)
     {
         Assert.Equal(new Dictionary<string, long> { [$"path={path};product={product};type={type}"] = 1 }, receiver.Drift());
         var warning = Assert.Single(receiver.DriftWarnings());
@@ -44,7 +44,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Activity_top_level_string_become_object_leaves_it_empty_and_keeps_the_rest()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("activity/post.create.json", b => b["data"]!["payload"]!["text"] = new JsonObject { ["rich"] = "Hello" });
 
         var e = await DeliverAsync<PostCreated>(receiver, body);
@@ -60,7 +60,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Activity_envelope_filter_become_array_leaves_the_filter_empty()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("activity/post.create.json", b => b["data"]!["filter"] = new JsonArray("1111111111111111111"));
 
         var e = await DeliverAsync<PostCreated>(receiver, body);
@@ -75,7 +75,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Activity_filter_field_become_number_leaves_only_that_field_empty()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("activity/news.new.json", b => b["data"]!["filter"]!["keyword"] = 42);
 
         var e = await DeliverAsync<NewsCreated>(receiver, body);
@@ -89,7 +89,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Activity_deep_field_in_includes_list_element_is_emptied_in_that_element_only()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("activity/post.create.json", b => b["data"]!["includes"]!["users"]![0]!["entities"]!["url"]!["urls"]![0]!["start"] = "zero");
 
         var e = await DeliverAsync<PostCreated>(receiver, body);
@@ -108,7 +108,7 @@ public sealed class DriftTests
     [Fact]
     public async Task List_element_of_the_wrong_type_is_dropped_from_the_list()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("activity/post.create.json", b => b["data"]!["payload"]!["edit_history_tweet_ids"] =
             new JsonArray(new JsonObject { ["id"] = "1" }, "2080761390344937796"));
 
@@ -122,7 +122,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Account_activity_user_object_field_become_object_leaves_it_empty()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("account-activity/tweet_create_events.json", b => b["tweet_create_events"]![0]!["user"]!["followers_count"] = new JsonObject { ["value"] = 10 });
 
         var e = await DeliverAsync<TweetCreateEvent>(receiver, body);
@@ -137,7 +137,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Account_activity_user_become_string_leaves_the_user_empty()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var original = JsonNode.Parse(Fixtures.Read("account-activity/tweet_create_events.json"))!["tweet_create_events"]![0]!;
         var body = Mutate("account-activity/tweet_create_events.json", b => b["tweet_create_events"]![0]!["user"] = "2244994945");
 
@@ -152,7 +152,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Account_activity_deep_entity_list_become_string_leaves_it_empty()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("account-activity/favorite_events.json", b => b["favorite_events"]![0]!["favorited_status"]!["entities"]!["urls"]![0]!["indices"] = "0,23");
 
         var e = await DeliverAsync<FavoriteEvent>(receiver, body);
@@ -168,7 +168,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Account_activity_direct_message_text_become_array_leaves_it_empty()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("account-activity/direct_message_events.json", b => b["direct_message_events"]![0]!["message_create"]!["message_data"]!["text"] = new JsonArray("hi"));
 
         var e = await DeliverAsync<DirectMessageEvent>(receiver, body);
@@ -181,7 +181,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Filtered_stream_post_text_become_number_leaves_it_empty()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("stream/post.json", b => b["data"]!["text"] = 12345);
 
         var e = await DeliverAsync<StreamPost>(receiver, body);
@@ -196,7 +196,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Filtered_stream_list_elements_drift_in_includes_and_matching_rules()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("stream/post.json", b =>
         {
             b["includes"]!["users"]![0]!["username"] = new JsonArray("a", "b");
@@ -225,7 +225,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Drift_is_counted_every_time_and_logged_once_per_type_and_path()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var post = Mutate("activity/post.create.json", b => b["data"]!["payload"]!["lang"] = new JsonArray());
         // The same drifted value under another event type (only the kind changed) is logged again, for that type.
         var reply = Mutate("activity/post.create.json", b =>
@@ -236,22 +236,22 @@ public sealed class DriftTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await receiver.PostAsync(post)).Status);
+            Assert.Equal(HttpStatusCode.OK, (await receiver.PostAndReadAsync(post)).Status);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await receiver.PostAsync(reply)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await receiver.PostAndReadAsync(reply)).Status);
 
-        Assert.Equal(4, receiver.Dispatcher.Handled.Count);
-        Assert.Equal(3, receiver.Counter("xwebhooks.events.drift;path=$.payload.lang;product=activity;type=post.create"));
-        Assert.Equal(1, receiver.Counter("xwebhooks.events.drift;path=$.payload.lang;product=activity;type=post.reply.create"));
+        Assert.Equal(4, receiver.Dispatcher<ModelDispatcher>().Handled.Count);
+        Assert.Equal(3, receiver.Counters.Total("xwebhooks.events.drift;path=$.payload.lang;product=activity;type=post.create"));
+        Assert.Equal(1, receiver.Counters.Total("xwebhooks.events.drift;path=$.payload.lang;product=activity;type=post.reply.create"));
         Assert.Equal(["post.create", "post.reply.create"], receiver.DriftWarnings().Select(w => w.Message.Split('\'')[1]).Order(StringComparer.Ordinal));
-        Assert.Equal(4, receiver.Counters.Where(c => c.Key.StartsWith("xwebhooks.events;outcome=handled;", StringComparison.Ordinal)).Sum(c => c.Value));
+        Assert.Equal(4, receiver.Counters.Totals.Where(c => c.Key.StartsWith("xwebhooks.events;outcome=handled;", StringComparison.Ordinal)).Sum(c => c.Value));
     }
 
     [Fact]
     public async Task Drift_warnings_carry_the_path_never_the_value()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
         var body = Mutate("activity/post.create.json", b => b["data"]!["payload"]!["text"] = new JsonObject { ["secret"] = "do-not-log-me" });
 
         await DeliverAsync<PostCreated>(receiver, body);
@@ -262,7 +262,7 @@ public sealed class DriftTests
     [Fact]
     public async Task Event_that_matches_its_model_reports_no_drift()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
 
         var e = await DeliverAsync<PostCreated>(receiver, Fixtures.Read("activity/post.create.json"));
 
@@ -275,27 +275,28 @@ public sealed class DriftTests
     public async Task Inbox_worker_handles_a_drifted_event_instead_of_retrying_it()
     {
         var inbox = new InMemoryInbox(TimeProvider.System);
-        await using var receiver = await ModelReceiver.StartAsync(x => x.AddInbox(_ => inbox, o =>
+        await using var receiver = await TestReceiver.StartAsync(new()
         {
-            o.MaxAttempts = 2;
-            o.InitialRetryDelay = TimeSpan.FromMilliseconds(10);
-            o.PollInterval = TimeSpan.FromMilliseconds(10);
-        }));
+            Dispatcher = new ModelDispatcher(),
+            Configure = x => x.AddInbox(_ => inbox, o =>
+            {
+                o.MaxAttempts = 2;
+                o.InitialRetryDelay = TimeSpan.FromMilliseconds(10);
+                o.PollInterval = TimeSpan.FromMilliseconds(10);
+            }),
+        });
         var body = Mutate("account-activity/tweet_create_events.json", b => b["tweet_create_events"]![0]!["user"]!["screen_name"] = new JsonObject());
 
-        Assert.Equal(HttpStatusCode.OK, (await receiver.PostAsync(body)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await receiver.PostAndReadAsync(body)).Status);
 
-        for (var i = 0; i < 500 && inbox.Completed == 0; i++)
-        {
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(() => inbox.Completed != 0, "the inbox worker completed the delivery");
 
         Assert.Equal(1, inbox.Completed);
-        var e = Assert.IsType<TweetCreateEvent>(Assert.Single(receiver.Dispatcher.Handled).Event);
+        var e = Assert.IsType<TweetCreateEvent>(Assert.Single(receiver.Dispatcher<ModelDispatcher>().Handled).Event);
         Assert.Null(e.User!.ScreenName);
         Assert.NotNull(e.User.Name);
-        Assert.Equal(0, receiver.Counter("xwebhooks.inbox.retries"));
+        Assert.Equal(0, receiver.Counters.Total("xwebhooks.inbox.retries"));
         Assert.Equal(0, (await inbox.GetStatsAsync(CancellationToken.None)).DeadLetters);
-        Assert.Equal(1, receiver.Counter("xwebhooks.events.drift;path=$.user.screen_name;product=account_activity;type=tweet_create_events"));
+        Assert.Equal(1, receiver.Counters.Total("xwebhooks.events.drift;path=$.user.screen_name;product=account_activity;type=tweet_create_events"));
     }
 }

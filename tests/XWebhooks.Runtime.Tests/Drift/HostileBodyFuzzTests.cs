@@ -30,7 +30,7 @@ public sealed class HostileBodyFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Inline_answers_every_mutated_body_with_200_or_400_and_keeps_handling()
     {
-        await using var receiver = await ModelReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher() });
 
         await FuzzAsync(receiver, "inline");
     }
@@ -39,7 +39,7 @@ public sealed class HostileBodyFuzzTests(ITestOutputHelper output)
     public async Task Inbox_stores_or_refuses_every_mutated_body_and_its_worker_handles_all_stored_ones()
     {
         var inbox = new InMemoryInbox(TimeProvider.System);
-        await using var receiver = await ModelReceiver.StartAsync(x => x.AddInbox(_ => inbox, Worker));
+        await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher(), Configure = x => x.AddInbox(_ => inbox, Worker) });
 
         await FuzzAsync(receiver, "inbox (in memory)", () => DrainedAsync(receiver, inbox));
     }
@@ -50,7 +50,7 @@ public sealed class HostileBodyFuzzTests(ITestOutputHelper output)
         var directory = Directory.CreateTempSubdirectory("xwebhooks-fuzz-");
         try
         {
-            await using var receiver = await ModelReceiver.StartAsync(x => x.AddSqliteInbox(o => o.Path = Path.Combine(directory.FullName, "inbox.db"), Worker));
+            await using var receiver = await TestReceiver.StartAsync(new() { Dispatcher = new ModelDispatcher(), Configure = x => x.AddSqliteInbox(o => o.Path = Path.Combine(directory.FullName, "inbox.db"), Worker) });
 
             await FuzzAsync(receiver, "inbox (SQLite)", () => DrainedAsync(receiver, receiver.Services.GetRequiredService<IXWebhookInbox>()));
         }
@@ -69,22 +69,19 @@ public sealed class HostileBodyFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits until every stored delivery is processed, then checks none was retried or dead-lettered.</summary>
-    private async Task DrainedAsync(ModelReceiver receiver, IXWebhookInbox inbox)
+    private async Task DrainedAsync(TestReceiver receiver, IXWebhookInbox inbox)
     {
-        for (var i = 0; i < 3000 && (await inbox.GetStatsAsync(CancellationToken.None)).Depth > 0; i++)
-        {
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(async () => (await inbox.GetStatsAsync(CancellationToken.None)).Depth == 0, $"seed {Seed}: every stored delivery was processed");
 
         var stats = await inbox.GetStatsAsync(CancellationToken.None);
         Assert.True(stats.Depth == 0, $"seed {Seed}: {stats.Depth} stored deliveries were not processed");
         var deadLetters = await inbox.ListDeadLettersAsync(3, CancellationToken.None);
         Assert.True(stats.DeadLetters == 0, $"seed {Seed}: {stats.DeadLetters} deliveries were dead-lettered, first: {string.Join(" | ", deadLetters.Select(d => d.Error))}");
-        Assert.Equal(0, receiver.Counter("xwebhooks.inbox.retries"));
+        Assert.Equal(0, receiver.Counters.Total("xwebhooks.inbox.retries"));
         output.WriteLine("inbox: every stored delivery completed, 0 retried, 0 dead-lettered");
     }
 
-    private async Task FuzzAsync(ModelReceiver receiver, string mode, Func<Task>? drained = null)
+    private async Task FuzzAsync(TestReceiver receiver, string mode, Func<Task>? drained = null)
     {
         output.WriteLine($"{mode}: seed {Seed} (XWEBHOOKS_FUZZ_SEED), {Bodies} bodies, {Parallelism} connections");
         var mutator = new BodyMutator(Seed, Documented());
@@ -97,7 +94,7 @@ public sealed class HostileBodyFuzzTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(Enumerable.Range(0, Bodies), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, _) =>
         {
             var (body, kind) = bodies[i];
-            var (status, reason) = await receiver.PostAsync(body);
+            var (status, reason) = await receiver.PostAndReadAsync(body);
             statuses.AddOrUpdate(((int)status).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
             foreach (var mutation in kind.Split('+'))
             {
@@ -119,7 +116,7 @@ public sealed class HostileBodyFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{mode}: mutations {BodyMutator.Describe(mutations)}");
         var drift = receiver.Drift();
         output.WriteLine($"{mode}: drifted values {drift.Values.Sum()} by path class {BodyMutator.Describe(DriftByPathClass(drift))}");
-        output.WriteLine($"{mode}: handled events {receiver.Dispatcher.Handled.Count}, drift warnings logged {receiver.DriftWarnings().Count}");
+        output.WriteLine($"{mode}: handled events {receiver.Dispatcher<ModelDispatcher>().Handled.Count}, drift warnings logged {receiver.DriftWarnings().Count}");
 
         var problems = receiver.Logs.Entries.Where(e => e.Level >= LogLevel.Error || e.Exception is not null).ToList();
         var firstProblems = string.Join(" | ", problems.Take(3).Select(p => $"{p.Category} {p.Message} {p.Exception}"));
@@ -128,18 +125,15 @@ public sealed class HostileBodyFuzzTests(ITestOutputHelper output)
         Assert.True(statuses.GetValueOrDefault("200") > 0 && statuses.GetValueOrDefault("400") > 0, "the mutations should produce both readable and unreadable bodies");
         Assert.NotEmpty(drift);
 
-        receiver.Dispatcher.Handled.Clear();
+        receiver.Dispatcher<ModelDispatcher>().Handled.Clear();
         // A new event_uuid: the inbox's dedupe store has seen the documented one among the mutations.
         var valid = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read("activity/post.create.json"))!;
         valid["data"]!["event_uuid"] = "fuzz-after-" + Seed.ToString(CultureInfo.InvariantCulture);
-        var (validStatus, _) = await receiver.PostAsync(System.Text.Encoding.UTF8.GetBytes(valid.ToJsonString()));
+        var (validStatus, _) = await receiver.PostAndReadAsync(System.Text.Encoding.UTF8.GetBytes(valid.ToJsonString()));
         Assert.Equal(HttpStatusCode.OK, validStatus);
-        for (var i = 0; i < 500 && receiver.Dispatcher.Handled.IsEmpty; i++)
-        {
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(() => !receiver.Dispatcher<ModelDispatcher>().Handled.IsEmpty, "the valid delivery was handled");
 
-        var handled = Assert.IsType<PostCreated>(Assert.Single(receiver.Dispatcher.Handled).Event);
+        var handled = Assert.IsType<PostCreated>(Assert.Single(receiver.Dispatcher<ModelDispatcher>().Handled).Event);
         Assert.Equal("Hello from the Activity API", handled.Payload!.Text);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using XWebhooks.Security;
 using XWebhooks.Testing;
@@ -13,14 +12,16 @@ public sealed class OAuth2SignatureEndpointTests
     private const string OAuth2Secret = "test-oauth2-client-secret";
     private static readonly byte[] PostCreate = Encoding.UTF8.GetBytes("""{"data":{"event_uuid":"1","event_type":"post.create","payload":{"id":"1","text":"hi"}}}""");
 
-    private static Task<ReceiverHost> StartAsync(Action<XWebhooks.Hosting.XWebhooksOptions>? configure = null, CapturedLogs? logs = null) =>
-        ReceiverHost.StartAsync(
-            options =>
+    private static Task<TestReceiver> StartAsync(Action<XWebhooks.Hosting.XWebhooksOptions>? configure = null) =>
+        TestReceiver.StartAsync(new()
+        {
+            Dispatcher = new RecordingDispatcher(),
+            Options = options =>
             {
                 options.OAuth2ClientSecret = OAuth2Secret;
                 configure?.Invoke(options);
             },
-            logs is null ? null : xwebhooks => xwebhooks.Services.AddSingleton<ILoggerProvider>(logs));
+        });
 
     private static HttpRequestMessage Post(Uri url, string? classic, string? oauth2)
     {
@@ -41,14 +42,13 @@ public sealed class OAuth2SignatureEndpointTests
     [Fact]
     public async Task OAuth2_header_alone_is_dispatched_and_acknowledged()
     {
-        var logs = new CapturedLogs();
-        await using var host = await StartAsync(logs: logs);
+        await using var host = await StartAsync();
 
         using var response = await host.Client.SendAsync(XWebhookTestKit.CreateOAuth2SignedPost(host.Url, PostCreate, OAuth2Secret));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("post.create", Assert.Single(host.Dispatcher.Dispatched).EventType);
-        Assert.Single(logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("First delivery verified with the x-twitter-webhooks-signature-oauth2 header", StringComparison.Ordinal));
+        Assert.Equal("post.create", Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched).EventType);
+        Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("First delivery verified with the x-twitter-webhooks-signature-oauth2 header", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class OAuth2SignatureEndpointTests
     {
         await using var host = await StartAsync();
 
-        using var response = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, ReceiverHost.Secret));
+        using var response = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, TestReceiver.DefaultSecret));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(host.Dispatcher.Dispatched);
+        Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched);
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public sealed class OAuth2SignatureEndpointTests
     {
         await using var host = await StartAsync();
 
-        using var response = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, ReceiverHost.Secret, OAuth2Secret));
+        using var response = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, TestReceiver.DefaultSecret, OAuth2Secret));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(host.Dispatcher.Dispatched);
+        Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched);
     }
 
     [Fact]
@@ -81,22 +81,21 @@ public sealed class OAuth2SignatureEndpointTests
         using var response = await host.Client.SendAsync(Post(host.Url, null, null));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, host.Dispatcher.RouteCalls);
+        Assert.Equal(0, host.Dispatcher<RecordingDispatcher>().RouteCalls);
     }
 
     [Fact]
     public async Task A_wrong_oauth2_header_is_401_even_with_a_valid_classic_header()
     {
-        var logs = new CapturedLogs();
-        await using var host = await StartAsync(logs: logs);
+        await using var host = await StartAsync();
 
         // The OAuth2 header signed with the consumer secret: well formed, wrong key.
-        using var response = await host.Client.SendAsync(Post(host.Url, XWebhookTestKit.Sign(PostCreate, ReceiverHost.Secret), XWebhookTestKit.Sign(PostCreate, ReceiverHost.Secret)));
+        using var response = await host.Client.SendAsync(Post(host.Url, XWebhookTestKit.Sign(PostCreate, TestReceiver.DefaultSecret), XWebhookTestKit.Sign(PostCreate, TestReceiver.DefaultSecret)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, host.Dispatcher.RouteCalls);
-        Assert.Equal(1, host.Counter("xwebhooks.deliveries;outcome=unauthorized;product=unknown"));
-        Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Refused delivery: x-twitter-webhooks-signature-oauth2 Mismatch", StringComparison.Ordinal));
+        Assert.Equal(0, host.Dispatcher<RecordingDispatcher>().RouteCalls);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.deliveries;outcome=unauthorized;product=unknown"));
+        Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Refused delivery: x-twitter-webhooks-signature-oauth2 Mismatch", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,38 +106,36 @@ public sealed class OAuth2SignatureEndpointTests
         using var response = await host.Client.SendAsync(Post(host.Url, XWebhookTestKit.Sign(PostCreate, OAuth2Secret), null));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, host.Dispatcher.RouteCalls);
+        Assert.Equal(0, host.Dispatcher<RecordingDispatcher>().RouteCalls);
     }
 
     [Fact]
     public async Task OAuth2_header_alone_without_an_oauth2_secret_is_401_with_a_log_that_says_what_to_set()
     {
-        var logs = new CapturedLogs();
-        await using var host = await ReceiverHost.StartAsync(extend: xwebhooks => xwebhooks.Services.AddSingleton<ILoggerProvider>(logs));
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher() });
 
         using var response = await host.Client.SendAsync(XWebhookTestKit.CreateOAuth2SignedPost(host.Url, PostCreate, OAuth2Secret));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, host.Dispatcher.RouteCalls);
-        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal(0, host.Dispatcher<RecordingDispatcher>().RouteCalls);
+        var warning = Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("XWebhooks:OAuth2ClientSecret is not set", warning.Message, StringComparison.Ordinal);
         Assert.Contains("XWebhooks__OAuth2ClientSecret", warning.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(OAuth2Secret, string.Concat(logs.Entries.Select(e => e.Message)), StringComparison.Ordinal);
+        Assert.DoesNotContain(OAuth2Secret, string.Concat(host.Logs.Entries.Select(e => e.Message)), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OAuth2_header_without_an_oauth2_secret_falls_back_to_a_valid_classic_header_and_says_so_once()
     {
-        var logs = new CapturedLogs();
-        await using var host = await ReceiverHost.StartAsync(extend: xwebhooks => xwebhooks.Services.AddSingleton<ILoggerProvider>(logs));
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher() });
 
-        using var first = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, ReceiverHost.Secret, OAuth2Secret));
-        using var second = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, ReceiverHost.Secret, OAuth2Secret));
+        using var first = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, TestReceiver.DefaultSecret, OAuth2Secret));
+        using var second = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, PostCreate, TestReceiver.DefaultSecret, OAuth2Secret));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(2, host.Dispatcher.Dispatched.Count);
-        Assert.Single(logs.Entries, e => e.Message.Contains("only x-twitter-webhooks-signature is verified. Set OAuth2ClientSecret", StringComparison.Ordinal));
+        Assert.Equal(2, host.Dispatcher<RecordingDispatcher>().Dispatched.Count);
+        Assert.Single(host.Logs.Entries, e => e.Message.Contains("only x-twitter-webhooks-signature is verified. Set OAuth2ClientSecret", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -157,7 +154,7 @@ public sealed class OAuth2SignatureEndpointTests
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
-        Assert.Equal(2, host.Dispatcher.Dispatched.Count);
+        Assert.Equal(2, host.Dispatcher<RecordingDispatcher>().Dispatched.Count);
     }
 
     [Fact]
@@ -168,7 +165,7 @@ public sealed class OAuth2SignatureEndpointTests
 
         using var response = await host.Client.SendAsync(XWebhookTestKit.CreateCrcRequest(host.Url, token));
 
-        Assert.Null(await XWebhookTestKit.CheckCrcResponseAsync(response, token, ReceiverHost.Secret));
+        Assert.Null(await XWebhookTestKit.CheckCrcResponseAsync(response, token, TestReceiver.DefaultSecret));
     }
 
     [Fact]
@@ -182,7 +179,7 @@ public sealed class OAuth2SignatureEndpointTests
 
         using var response = await host.Client.GetAsync(new Uri(host.Url, "?crc_token=foo"));
 
-        // Reference vector: HMAC-SHA256(key "test", "foo"); the consumer secret is ReceiverHost.Secret.
+        // Reference vector: HMAC-SHA256(key "test", "foo"); the consumer secret is TestReceiver.DefaultSecret.
         Assert.Equal("""{"response_token":"sha256=HlU5y5rWhNi1SHftUCyOxuT6JRuDqeVBKWp1yvldR04="}""", await response.Content.ReadAsStringAsync());
     }
 }

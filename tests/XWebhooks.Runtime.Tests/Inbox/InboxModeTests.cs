@@ -14,33 +14,27 @@ public sealed class InboxModeTests
     private static byte[] Activity(string eventType, string uuid) =>
         Encoding.UTF8.GetBytes("{\"data\":{\"event_uuid\":\"" + uuid + "\",\"event_type\":\"" + eventType + "\",\"payload\":{\"id\":\"1\"}}}");
 
-    private static async Task<(ReceiverHost Host, InMemoryInbox Inbox)> StartAsync()
+    private static async Task<(TestReceiver Host, InMemoryInbox Inbox)> StartAsync()
     {
         var inbox = new InMemoryInbox(TimeProvider.System);
-        var host = await ReceiverHost.StartAsync(extend: x => x.AddInbox(_ => inbox, o =>
+        var host = await TestReceiver.StartAsync(new()
         {
-            o.MaxAttempts = 3;
-            o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
-            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
-            o.PollInterval = TimeSpan.FromMilliseconds(20);
-        }));
+            Dispatcher = new RecordingDispatcher(),
+            Configure = x => x.AddInbox(_ => inbox, o =>
+            {
+                o.MaxAttempts = 3;
+                o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
+                o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+                o.PollInterval = TimeSpan.FromMilliseconds(20);
+            }),
+        });
         return (host, inbox);
     }
 
-    private static async Task PostAsync(ReceiverHost host, byte[] body, HttpStatusCode expected = HttpStatusCode.OK)
+    private static async Task PostAsync(TestReceiver host, byte[] body, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        using var response = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, body, ReceiverHost.Secret));
+        using var response = await host.Client.SendAsync(XWebhookTestKit.CreateSignedPost(host.Url, body, TestReceiver.DefaultSecret));
         Assert.Equal(expected, response.StatusCode);
-    }
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "Timed out waiting until " + what);
     }
 
     [Fact]
@@ -51,9 +45,9 @@ public sealed class InboxModeTests
 
         await PostAsync(host, Activity("post.create", "-1"));
 
-        await Eventually(() => inbox.Completed == 1, "the worker completed the entry");
-        Assert.Equal("post.create", Assert.Single(host.Dispatcher.Dispatched).EventType);
-        Assert.Equal(1, host.Counter("xwebhooks.deliveries;outcome=queued;product=activity"));
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the worker completed the entry");
+        Assert.Equal("post.create", Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched).EventType);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.deliveries;outcome=queued;product=activity"));
     }
 
     [Fact]
@@ -71,8 +65,9 @@ public sealed class InboxModeTests
         }
 
         // All 40 (more than MaxConcurrency 16) finish while the slow one still holds its slot.
-        await Eventually(() => inbox.Completed == 40, "the 40 quick deliveries completed");
-        Assert.Equal(40, host.Dispatcher.Dispatched.Count);
+        // Within 5 s: the slow delivery holds its slot that long, so only a worker that does not wait for it passes.
+        await Poll.UntilAsync(() => inbox.Completed == 40, "the 40 quick deliveries completed", TimeSpan.FromSeconds(5));
+        Assert.Equal(40, host.Dispatcher<RecordingDispatcher>().Dispatched.Count);
     }
 
     [Fact]
@@ -84,7 +79,7 @@ public sealed class InboxModeTests
         await PostAsync(host, Activity("profile.update.bio", "7"));
 
         Assert.Equal(0, (await inbox.GetStatsAsync(default)).Depth);
-        Assert.Equal(1, host.Counter("xwebhooks.deliveries;outcome=accepted;product=activity"));
+        Assert.Equal(1, host.Counters.Total("xwebhooks.deliveries;outcome=accepted;product=activity"));
     }
 
     [Fact]
@@ -106,12 +101,12 @@ public sealed class InboxModeTests
         var body = Activity("post.create", "-2781149976877970683");
 
         await PostAsync(host, body);
-        await Eventually(() => inbox.Completed == 1, "the first copy was processed");
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the first copy was processed");
         await PostAsync(host, body);
-        await Eventually(() => inbox.Completed == 2, "the second copy was processed");
+        await Poll.UntilAsync(() => inbox.Completed == 2, "the second copy was processed");
 
-        Assert.Single(host.Dispatcher.Dispatched);
-        Assert.Equal(1, host.Counter("xwebhooks.dedupe.hits;product=activity"));
+        Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.dedupe.hits;product=activity"));
     }
 
     [Fact]
@@ -121,11 +116,11 @@ public sealed class InboxModeTests
         await using var _ = host;
 
         await PostAsync(host, """{"for_user_id":"9","favorite_events":[{"id":"a"}]}"""u8.ToArray());
-        await Eventually(() => inbox.Completed == 1, "the first delivery was processed");
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the first delivery was processed");
         await PostAsync(host, """{"for_user_id":"9","favorite_events":[{"id":"a"},{"id":"b"}]}"""u8.ToArray());
-        await Eventually(() => inbox.Completed == 2, "the replay was processed");
+        await Poll.UntilAsync(() => inbox.Completed == 2, "the replay was processed");
 
-        Assert.Equal(["""{"id":"a"}""", """{"id":"b"}"""], host.Dispatcher.Dispatched.Select(d => d.Json));
+        Assert.Equal(["""{"id":"a"}""", """{"id":"b"}"""], host.Dispatcher<RecordingDispatcher>().Dispatched.Select(d => d.Json));
     }
 
     [Fact]
@@ -136,9 +131,9 @@ public sealed class InboxModeTests
 
         await PostAsync(host, Activity("test.fail_once", "5"));
 
-        await Eventually(() => inbox.Completed == 1, "the retry completed the entry");
-        Assert.Equal("test.fail_once", Assert.Single(host.Dispatcher.Dispatched).EventType);
-        Assert.Equal(1, host.Counter("xwebhooks.inbox.retries"));
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the retry completed the entry");
+        Assert.Equal("test.fail_once", Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched).EventType);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.inbox.retries"));
     }
 
     [Fact]
@@ -146,36 +141,36 @@ public sealed class InboxModeTests
     {
         var (host, inbox) = await StartAsync();
         await using var _ = host;
-        host.Dispatcher.Broken = true;
+        host.Dispatcher<RecordingDispatcher>().Broken = true;
 
         await PostAsync(host, Activity("test.broken", "6"));
 
-        await Eventually(() => inbox.ListDeadLettersAsync(10, default).Result.Count == 1, "the entry was dead-lettered");
+        await Poll.UntilAsync(() => inbox.ListDeadLettersAsync(10, default).Result.Count == 1, "the entry was dead-lettered");
         var dead = Assert.Single(await inbox.ListDeadLettersAsync(10, default));
         Assert.Equal(3, dead.Attempts);
         Assert.Equal("System.InvalidOperationException: broken on purpose", dead.Error);
-        Assert.Equal(2, host.Counter("xwebhooks.inbox.retries"));
-        Assert.Equal(1, host.Counter("xwebhooks.inbox.dead_letters"));
-        Assert.Empty(host.Dispatcher.Dispatched);
+        Assert.Equal(2, host.Counters.Total("xwebhooks.inbox.retries"));
+        Assert.Equal(1, host.Counters.Total("xwebhooks.inbox.dead_letters"));
+        Assert.Empty(host.Dispatcher<RecordingDispatcher>().Dispatched);
 
-        host.Dispatcher.Broken = false;
+        host.Dispatcher<RecordingDispatcher>().Broken = false;
         Assert.True(await host.Services.GetRequiredService<IXWebhookInbox>().RedriveAsync(dead.Id, default));
 
-        await Eventually(() => inbox.Completed == 1, "the re-driven entry was processed");
-        Assert.Equal("test.broken", Assert.Single(host.Dispatcher.Dispatched).EventType);
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the re-driven entry was processed");
+        Assert.Equal("test.broken", Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched).EventType);
     }
 
     [Fact]
     public async Task Inline_mode_with_a_dedupe_store_also_dedupes()
     {
         var dedupe = new InMemoryInbox(TimeProvider.System);
-        await using var host = await ReceiverHost.StartAsync(extend: x => x.Services.AddSingleton<IXWebhookDedupe>(dedupe));
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher(), Configure = x => x.Services.AddSingleton<IXWebhookDedupe>(dedupe) });
         var body = Activity("post.create", "11");
 
         await PostAsync(host, body);
         await PostAsync(host, body);
 
-        Assert.Single(host.Dispatcher.Dispatched);
-        Assert.Equal(1, host.Counter("xwebhooks.dedupe.hits;product=activity"));
+        Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.dedupe.hits;product=activity"));
     }
 }
