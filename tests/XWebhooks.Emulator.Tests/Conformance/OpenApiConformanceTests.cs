@@ -110,7 +110,7 @@ public sealed class OpenApiConformanceTests
         await calls.SendAsync("DELETE /2/webhooks/{webhook_id}", HttpMethod.Delete, "/2/webhooks/" + id, 200);
         await calls.SendAsync("DELETE /2/webhooks/{webhook_id}", HttpMethod.Delete, "/2/webhooks/" + id, 400, reason: "WebhookIdInvalid");
 
-        Assert.Empty(calls.Violations);
+        Assert.True(calls.Violations.Count == 0, string.Join(Environment.NewLine, calls.Violations));
         Assert.Equal(spec.Operations.Order(StringComparer.Ordinal), calls.Succeeded.Order(StringComparer.Ordinal));
     }
 
@@ -133,9 +133,14 @@ public sealed class OpenApiConformanceTests
             using var response = await x.Client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             var what = $"{method} {path} ({operation})";
-            Assert.True((int)response.StatusCode == status, $"{what} answered {(int)response.StatusCode}, expected {status}: {text}");
             using var document = JsonDocument.Parse(text);
             var body = document.RootElement.Clone();
+            if ((int)response.StatusCode != status)
+            {
+                Violations.Add($"{what} answered {(int)response.StatusCode}, expected {status}: {text}");
+                return body;
+            }
+
             Violations.AddRange(spec.Check(operation, status, body).Select(problem => $"{what} {status}: {problem} in {text}"));
             if (status is >= 200 and < 300)
             {
