@@ -147,14 +147,14 @@ public sealed partial class XWebhooksClient
 
     private static XActivitySubscription? ReadSubscription(JsonElement element)
     {
-        // Spec 2.167 wraps it: data.subscription{…}; the quickstart does not.
+        // X's spec wraps it: data.subscription{…} (read first); the XAA quickstart's examples do not (tolerated).
         if (element.TryGetProperty("subscription", out var inner) && inner.ValueKind == JsonValueKind.Object)
         {
             element = inner;
         }
 
         var dto = element.Deserialize(XManagementJsonContext.Default.ActivitySubscriptionDto);
-        return (dto?.SubscriptionId ?? dto?.Id) is not { } id
+        return dto?.SubscriptionId is not { } id
             ? null
             : new XActivitySubscription(
                 id,
