@@ -5,7 +5,7 @@
 // as tests/fixtures/schema/xdk-<version>-management.json and read by the conformance test (which never needs Node).
 //
 //   mkdir -p /tmp/xdk && cd /tmp/xdk && npm init -y && npm install @xdevplatform/xdk@0.6.6
-//   node eng/schema/extract-xdk-management.mjs /tmp/xdk/node_modules/@xdevplatform/xdk > tests/fixtures/schema/xdk-0.6.6-management.json
+//   node eng/schema/extract-xdk-management.mjs /tmp/xdk/node_modules/@xdevplatform/xdk > tests/XWebhooks.Emulator.Tests/Conformance/xdk-0.6.6-management.json
 //
 // The SDK types only the 200 answers. What X documents beyond them is added from the `documented` table below, each
 // entry naming its source: the error answers (OpenAPI `default` response) and the paging `meta` of the XAA list.

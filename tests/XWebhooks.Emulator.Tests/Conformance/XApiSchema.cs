@@ -5,12 +5,12 @@ namespace XWebhooks.Emulator.Tests.Conformance;
 
 /// <summary>
 /// The answer schemas of X's webhook-management calls, as extracted from X's official TypeScript SDK into
-/// tests/fixtures/schema/xdk-0.6.6-management.json (eng/schema/extract-xdk-management.mjs), and a strict checker for
+/// tests/XWebhooks.Emulator.Tests/Conformance/xdk-0.6.6-management.json (eng/schema/extract-xdk-management.mjs), and a strict checker for
 /// the JSON-Schema subset that file uses: an object may hold only the properties its schema names.
 /// </summary>
 internal sealed class XApiSchema
 {
-    public const string File = "fixtures/schema/xdk-0.6.6-management.json";
+    public const string File = "Conformance/xdk-0.6.6-management.json";
 
     private readonly JsonElement operations;
     private readonly JsonElement schemas;
