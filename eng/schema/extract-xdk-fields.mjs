@@ -6,10 +6,10 @@
 //   mkdir -p /tmp/xdk && cd /tmp/xdk && npm init -y && npm install @xdevplatform/xdk@0.6.6
 //   node eng/schema/extract-xdk-fields.mjs /tmp/xdk/node_modules/@xdevplatform/xdk > tests/fixtures/schema/xdk-0.6.6-fields.txt
 //
-// Plain Node (no TypeScript compiler): the SDK's index.d.ts is machine-generated and regular, so a small
-// parser of its `interface`/`type` declarations is enough. Anything it cannot read makes it fail loudly.
+// The SDK's index.d.ts is read by xdk-dts.mjs (a small parser; anything it cannot read makes it fail loudly).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDeclarations, parseType, toSnake } from './xdk-dts.mjs';
 
 const sdkDir = process.argv[2];
 if (!sdkDir) {
@@ -147,125 +147,4 @@ function enumFields(enumName) {
   }
   if (names.size === 0) throw new Error(`request enum ${enumName} not found`);
   return [...names];
-}
-
-function toSnake(name) {
-  return name.replace(/([A-Z])/g, '_$1').toLowerCase().replace(/__+/g, '_');
-}
-
-// Top-level `interface Name { … }` and `type Name = …;` declarations, by name (the text of their type).
-function parseDeclarations(text) {
-  const result = new Map();
-  const header = /^(?:declare )?(interface|type) ([A-Za-z0-9_$]+)(?:<[^>]*>)?(?: extends [^{]+)? ?(=)? ?/gm;
-  let match;
-  while ((match = header.exec(text))) {
-    const start = match.index + match[0].length;
-    const end = match[1] === 'interface' ? matchingClose(text, start) + 1 : statementEnd(text, start);
-    result.set(match[2], text.slice(start, end).trim());
-    header.lastIndex = end;
-  }
-  return result;
-}
-
-function matchingClose(text, open) {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  throw new Error('unbalanced braces');
-}
-
-function statementEnd(text, start) {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{' || c === '(' || c === '<' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === '>' || c === ']') depth--;
-    else if (c === ';' && depth === 0) return i;
-  }
-  throw new Error('unterminated type declaration');
-}
-
-// A tiny parser for the type expressions the generator emits.
-function parseType(source) {
-  const tokens = tokenize(source.replace(/\/\*\*[\s\S]*?\*\//g, ''));
-  let pos = 0;
-  const peek = () => tokens[pos];
-  const take = (expected) => {
-    const token = tokens[pos++];
-    if (expected !== undefined && token !== expected) throw new Error(`expected ${expected} but found ${token} in ${source.slice(0, 200)}`);
-    return token;
-  };
-
-  const parseUnion = () => {
-    if (peek() === '|') take();
-    const members = [parsePostfix()];
-    while (peek() === '|') {
-      take();
-      members.push(parsePostfix());
-    }
-    return members.length === 1 ? members[0] : { kind: 'union', members };
-  };
-  const parsePostfix = () => {
-    let type = parsePrimary();
-    while (peek() === '[' && tokens[pos + 1] === ']') {
-      take();
-      take();
-      type = { kind: 'array', item: type };
-    }
-    return type;
-  };
-  const parsePrimary = () => {
-    const token = take();
-    if (token === '(') {
-      const inner = parseUnion();
-      take(')');
-      return inner;
-    }
-    if (token === '{') {
-      const props = [];
-      while (peek() !== '}') {
-        const name = take();
-        if (peek() === '?') take();
-        take(':');
-        props.push([name, parseUnion()]);
-        if (peek() === ';' || peek() === ',') take();
-      }
-      take('}');
-      return { kind: 'object', props };
-    }
-    if (token.startsWith('"')) return { kind: 'literal', value: token };
-    if (/^-?\d/.test(token)) return { kind: 'literal', value: token };
-    if (token === 'Array') {
-      take('<');
-      const item = parseUnion();
-      take('>');
-      return { kind: 'array', item };
-    }
-    if (token === 'Record') {
-      take('<');
-      parseUnion();
-      take(',');
-      parseUnion();
-      take('>');
-      return { kind: 'record' };
-    }
-    if (['string', 'number', 'boolean', 'null', 'any', 'unknown'].includes(token)) return { kind: 'prim', name: token };
-    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(token)) return { kind: 'ref', name: token };
-    throw new Error(`unexpected token ${token} in ${source.slice(0, 200)}`);
-  };
-
-  const type = parseUnion();
-  if (pos !== tokens.length) throw new Error(`trailing tokens in ${source.slice(0, 200)}`);
-  return type;
-}
-
-function tokenize(source) {
-  const tokens = [];
-  const pattern = /\s*("(?:[^"\\]|\\.)*"|[A-Za-z_$][A-Za-z0-9_$]*|-?\d+(?:\.\d+)?|[{}()<>\[\];:,|?])/gy;
-  let match;
-  while (pattern.lastIndex < source.length && (match = pattern.exec(source))) tokens.push(match[1]);
-  if (source.slice(pattern.lastIndex).trim() !== '') throw new Error(`cannot tokenize: ${source.slice(pattern.lastIndex, pattern.lastIndex + 80)}`);
-  return tokens;
 }

@@ -62,7 +62,7 @@ internal static class AccountActivityEndpoints
                 "SubscriptionLimitExceeded" => $"The app has reached its maximum of {x.Options.MaxAccountActivitySubscriptions} Account Activity subscriptions.",
                 _ => $"User {userId} is already subscribed.",
             };
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, refusal, detail).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, refusal, detail).ConfigureAwait(false);
             return;
         }
 
@@ -152,7 +152,7 @@ internal static class AccountActivityEndpoints
         }
         else if (!removed)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "SubscriptionNotFound", $"User {userId} is not subscribed.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "SubscriptionNotFound", $"User {userId} is not subscribed.").ConfigureAwait(false);
         }
         else
         {

@@ -8,7 +8,9 @@ namespace XWebhooks.Emulator;
 
 /// <summary>
 /// X Activity API subscriptions (<c>/2/activity/subscriptions</c>): create, list (paged), update tag or webhook,
-/// delete (one, or 1–100 with <c>?ids=</c>). Create answers in the current spec's shape, <c>{"data":{"subscription":{…}}}</c>.
+/// delete (one, or 1–100 with <c>?ids=</c>), each answering in the shape of X's spec (@xdevplatform/xdk 0.6.6 types).
+/// Public event types accept the app token; private ones (<see cref="ActivityEventPrivacy"/>) a user token of the
+/// user in <c>filter.user_id</c>.
 /// </summary>
 internal static class ActivitySubscriptionEndpoints
 {
@@ -26,7 +28,8 @@ internal static class ActivitySubscriptionEndpoints
 
     private static async Task CreateAsync(HttpContext context, EmulatorServices x)
     {
-        if (!await x.AdmitAppAsync(context, Group, x.Options.SubscriptionRequestsPerWindow).ConfigureAwait(false))
+        var (admitted, tokenUser) = await x.AdmitAppOrUserAsync(context, Group, x.Options.SubscriptionRequestsPerWindow).ConfigureAwait(false);
+        if (!admitted)
         {
             return;
         }
@@ -41,20 +44,26 @@ internal static class ActivitySubscriptionEndpoints
         var eventType = JsonResponses.String(root, "event_type");
         if (string.IsNullOrEmpty(eventType) || !root.TryGetProperty("filter", out var filter) || filter.ValueKind != JsonValueKind.Object)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "InvalidRequest", "event_type and filter are required.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "InvalidRequest", "event_type and filter are required.").ConfigureAwait(false);
+            return;
+        }
+
+        var filterUser = JsonResponses.String(filter, "user_id");
+        if (ActivityEventPrivacy.IsPrivate(eventType) && (tokenUser is null || tokenUser != filterUser))
+        {
+            await XApiProblems.NotAuthorizedForUserAsync(context, eventType, filterUser).ConfigureAwait(false);
             return;
         }
 
         var webhookId = JsonResponses.String(root, "webhook_id");
         var subscription = new EmulatedActivitySubscription(
-            x.State.NewId(), eventType, JsonResponses.String(filter, "user_id"), JsonResponses.String(filter, "keyword"), JsonResponses.String(filter, "direction"), x.Time.GetUtcNow())
+            x.State.NewId(), eventType, filterUser, JsonResponses.String(filter, "keyword"), JsonResponses.String(filter, "direction"), x.Time.GetUtcNow())
         {
             Tag = JsonResponses.String(root, "tag"),
             WebhookId = webhookId,
         };
 
         string? refusal = null;
-        int total;
         lock (x.State.Gate)
         {
             if (webhookId is not null && x.State.FindWebhook(webhookId) is null)
@@ -74,8 +83,6 @@ internal static class ActivitySubscriptionEndpoints
             {
                 x.State.ActivitySubscriptions.Add(subscription);
             }
-
-            total = x.State.ActivitySubscriptions.Count;
         }
 
         if (refusal is not null)
@@ -86,7 +93,7 @@ internal static class ActivitySubscriptionEndpoints
                 "SubscriptionLimitExceeded" => $"The app has reached its maximum of {x.Options.MaxActivitySubscriptions} subscriptions.",
                 _ => "An identical subscription exists.",
             };
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, refusal, detail).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, refusal, detail).ConfigureAwait(false);
             return;
         }
 
@@ -96,26 +103,54 @@ internal static class ActivitySubscriptionEndpoints
             writer.WritePropertyName("subscription");
             Write(writer, subscription);
             writer.WriteEndObject();
-            WriteMeta(writer, total);
         }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Pages of <c>max_results</c> (1–1000, default 1000 as X documents) with an opaque <c>meta.next_token</c> to pass
+    /// back as <c>pagination_token</c>, and <c>meta.total_subscriptions</c> as X's quickstart shows.
+    /// </summary>
     private static async Task ListAsync(HttpContext context, EmulatorServices x)
     {
-        if (!await x.AdmitAppAsync(context, Group, x.Options.SubscriptionRequestsPerWindow).ConfigureAwait(false))
+        if (!(await x.AdmitAppOrUserAsync(context, Group, x.Options.SubscriptionRequestsPerWindow).ConfigureAwait(false)).Admitted)
         {
             return;
         }
 
         var query = context.Request.Query;
-        var max = int.TryParse(query["max_results"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 100;
-        var offset = int.TryParse(query["pagination_token"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+        var max = 1000;
+        if (query.ContainsKey("max_results")
+            && (!int.TryParse(query["max_results"], NumberStyles.None, CultureInfo.InvariantCulture, out max) || max is < 1 or > 1000))
+        {
+            await XApiProblems.InvalidRequestAsync(context, "QueryParamInvalid", $"The `max_results` query parameter value [{query["max_results"]}] is not between 1 and 1000.").ConfigureAwait(false);
+            return;
+        }
+
+        var paged = query.ContainsKey("pagination_token");
+        var first = paged ? PaginationToken.Decode(query["pagination_token"].ToString()) : null;
+        if (paged && first is null)
+        {
+            await XApiProblems.InvalidRequestAsync(context, "QueryParamInvalid", $"The `pagination_token` query parameter value [{query["pagination_token"]}] is not a token this API gave.").ConfigureAwait(false);
+            return;
+        }
+
         List<EmulatedActivitySubscription> page;
+        string? next = null;
         int total;
         lock (x.State.Gate)
         {
-            total = x.State.ActivitySubscriptions.Count;
-            page = x.State.ActivitySubscriptions.Skip(offset).Take(max).ToList();
+            var all = x.State.ActivitySubscriptions;
+            total = all.Count;
+
+            // The token names the first subscription of its page; if that one was deleted since, the page starts at
+            // the next one (ids are numbers of one length, growing in creation order, which is the list's order).
+            var start = first is null ? 0 : all.FindIndex(s => string.CompareOrdinal(s.Id, first) >= 0);
+            start = start < 0 ? total : start;
+            page = all.Skip(start).Take(max).ToList();
+            if (start + page.Count < total)
+            {
+                next = PaginationToken.Encode(all[start + page.Count].Id);
+            }
         }
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
@@ -129,10 +164,9 @@ internal static class ActivitySubscriptionEndpoints
             writer.WriteEndArray();
             writer.WriteStartObject("meta");
             writer.WriteNumber("total_subscriptions", total);
-            writer.WriteNumber("result_count", page.Count);
-            if (offset + page.Count < total)
+            if (next is not null)
             {
-                writer.WriteString("next_token", (offset + page.Count).ToString(CultureInfo.InvariantCulture));
+                writer.WriteString("next_token", next);
             }
 
             writer.WriteEndObject();
@@ -180,15 +214,17 @@ internal static class ActivitySubscriptionEndpoints
 
         if (!webhookKnown)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "WebhookIdInvalid", "No webhook has that id.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "WebhookIdInvalid", "No webhook has that id.").ConfigureAwait(false);
             return;
         }
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
-            writer.WritePropertyName("data");
+            writer.WriteStartObject("data");
+            writer.WritePropertyName("subscription");
             Write(writer, subscription);
-            WriteMeta(writer, total);
+            writer.WriteNumber("total_subscriptions", total);
+            writer.WriteEndObject();
         }).ConfigureAwait(false);
     }
 
@@ -200,11 +236,9 @@ internal static class ActivitySubscriptionEndpoints
         }
 
         bool removed;
-        int total;
         lock (x.State.Gate)
         {
             removed = x.State.ActivitySubscriptions.RemoveAll(s => s.Id == id) > 0;
-            total = x.State.ActivitySubscriptions.Count;
         }
 
         if (!removed)
@@ -218,13 +252,13 @@ internal static class ActivitySubscriptionEndpoints
             writer.WriteStartObject("data");
             writer.WriteBoolean("deleted", true);
             writer.WriteEndObject();
-            WriteMeta(writer, total);
         }).ConfigureAwait(false);
     }
 
     /// <summary>
     /// <c>DELETE /2/activity/subscriptions?ids=a,b</c>: deletes what exists and answers 200 with
-    /// <c>errors[{subscription_id, reason, message}]</c> for the ids it could not delete, as the spec shows.
+    /// <c>data[{deleted, subscription_id}]</c> for each deleted id, <c>errors[{subscription_id, reason, message}]</c> for
+    /// each id it could not delete and <c>meta.total_subscriptions</c>, as the spec shows.
     /// </summary>
     private static async Task DeleteManyAsync(HttpContext context, EmulatorServices x)
     {
@@ -236,20 +270,18 @@ internal static class ActivitySubscriptionEndpoints
         var ids = context.Request.Query["ids"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length is < 1 or > 100)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "InvalidRequest", "ids must list 1 to 100 subscription ids, comma-separated.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "InvalidRequest", "ids must list 1 to 100 subscription ids, comma-separated.").ConfigureAwait(false);
             return;
         }
 
         var missing = new List<string>();
+        var deleted = new List<string>();
         int total;
         lock (x.State.Gate)
         {
             foreach (var id in ids)
             {
-                if (x.State.ActivitySubscriptions.RemoveAll(s => s.Id == id) == 0)
-                {
-                    missing.Add(id);
-                }
+                (x.State.ActivitySubscriptions.RemoveAll(s => s.Id == id) == 0 ? missing : deleted).Add(id);
             }
 
             total = x.State.ActivitySubscriptions.Count;
@@ -257,9 +289,16 @@ internal static class ActivitySubscriptionEndpoints
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
-            writer.WriteStartObject("data");
-            writer.WriteBoolean("deleted", missing.Count < ids.Length);
-            writer.WriteEndObject();
+            writer.WriteStartArray("data");
+            foreach (var id in deleted)
+            {
+                writer.WriteStartObject();
+                writer.WriteBoolean("deleted", true);
+                writer.WriteString("subscription_id", id);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             if (missing.Count > 0)
             {
                 writer.WriteStartArray("errors");
@@ -280,7 +319,7 @@ internal static class ActivitySubscriptionEndpoints
     }
 
     private static Task SubscriptionNotFoundAsync(HttpContext context, string id) =>
-        XApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "SubscriptionNotFound", $"No subscription has the id '{id}'.");
+        XApiProblems.NotFoundAsync(context, "SubscriptionNotFound", "subscription", "subscription_id", id);
 
     private static void WriteMeta(Utf8JsonWriter writer, int total)
     {

@@ -61,7 +61,7 @@ internal static class ControlEndpoints
         var kind = JsonResponses.String(request.RootElement, "event");
         if (string.IsNullOrEmpty(kind))
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "InvalidRequest", "\"event\" is required, e.g. {\"event\":\"post.create\"}; GET /emulator/events lists the kinds.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "InvalidRequest", "\"event\" is required, e.g. {\"event\":\"post.create\"}; GET /emulator/events lists the kinds.").ConfigureAwait(false);
             return;
         }
 
@@ -72,12 +72,12 @@ internal static class ControlEndpoints
         }
         catch (KeyNotFoundException ex)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "InvalidRequest", ex.Message).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "InvalidRequest", ex.Message).ConfigureAwait(false);
             return;
         }
         catch (InvalidOperationException ex)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status409Conflict, "NoWebhook", ex.Message).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "NoWebhook", ex.Message, StatusCodes.Status409Conflict).ConfigureAwait(false);
             return;
         }
 

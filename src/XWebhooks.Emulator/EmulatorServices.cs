@@ -37,16 +37,43 @@ internal sealed class EmulatorServices(
         return await limiter.TryAcquireAsync(context, group, limit).ConfigureAwait(false);
     }
 
-    /// <summary>Checks a user-context bearer token (one of <see cref="XEmulatorOptions.UserTokens"/>) and the rate limit; the user id, or null when refused.</summary>
+    /// <summary>
+    /// Checks a user-context bearer token (one of <see cref="XEmulatorOptions.UserTokens"/>) and the rate limit; the user
+    /// id, or null when refused: 403 <c>unsupported-authentication</c> for the app-only token (as X), 401 for any other.
+    /// </summary>
     public async Task<string?> AdmitUserAsync(HttpContext context, string group, int limit)
     {
-        if (BearerToken(context) is not { } token || !Options.UserTokens.TryGetValue(token, out var userId))
+        var token = BearerToken(context);
+        if (token == Options.BearerToken)
+        {
+            await XApiProblems.UnsupportedAuthenticationAsync(context).ConfigureAwait(false);
+            return null;
+        }
+
+        if (token is null || !Options.UserTokens.TryGetValue(token, out var userId))
         {
             await UnauthorizedAsync(context).ConfigureAwait(false);
             return null;
         }
 
         return await limiter.TryAcquireAsync(context, group, limit).ConfigureAwait(false) ? userId : null;
+    }
+
+    /// <summary>
+    /// Checks a token that may be the app's or a user's (X Activity calls) and the rate limit. Admitted is false when a
+    /// 401 or 429 was written; UserId is the token's user, null for the app token.
+    /// </summary>
+    public async Task<(bool Admitted, string? UserId)> AdmitAppOrUserAsync(HttpContext context, string group, int limit)
+    {
+        var token = BearerToken(context);
+        string? userId = null;
+        if (token != Options.BearerToken && (token is null || !Options.UserTokens.TryGetValue(token, out userId)))
+        {
+            await UnauthorizedAsync(context).ConfigureAwait(false);
+            return (false, null);
+        }
+
+        return (await limiter.TryAcquireAsync(context, group, limit).ConfigureAwait(false), userId);
     }
 
     private static string? BearerToken(HttpContext context)
@@ -56,11 +83,5 @@ internal sealed class EmulatorServices(
     }
 
     private static Task UnauthorizedAsync(HttpContext context) =>
-        JsonResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, writer =>
-        {
-            writer.WriteString("title", "Unauthorized");
-            writer.WriteString("type", "about:blank");
-            writer.WriteNumber("status", StatusCodes.Status401Unauthorized);
-            writer.WriteString("detail", "Unauthorized");
-        });
+        XApiProblems.AboutBlankAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized");
 }

@@ -38,7 +38,7 @@ internal static class JsonResponses
         {
         }
 
-        await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "InvalidRequest", "The body must be a JSON object.").ConfigureAwait(false);
+        await XApiProblems.InvalidRequestAsync(context, "InvalidRequest", "The body must be a JSON object.").ConfigureAwait(false);
         return null;
     }
 

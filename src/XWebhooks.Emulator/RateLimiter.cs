@@ -38,13 +38,7 @@ internal sealed class RateLimiter(TimeSpan window, TimeProvider time)
             return true;
         }
 
-        await JsonResponses.WriteAsync(context, StatusCodes.Status429TooManyRequests, writer =>
-        {
-            writer.WriteString("title", "Too Many Requests");
-            writer.WriteString("detail", "Too Many Requests");
-            writer.WriteString("type", "about:blank");
-            writer.WriteNumber("status", StatusCodes.Status429TooManyRequests);
-        }).ConfigureAwait(false);
+        await XApiProblems.AboutBlankAsync(context, StatusCodes.Status429TooManyRequests, "Too Many Requests").ConfigureAwait(false);
         return false;
     }
 }

@@ -35,7 +35,7 @@ internal static class ReplayEndpoint
         var now = x.Time.GetUtcNow();
         if (CheckWindow(JsonResponses.String(request.RootElement, "from_date"), JsonResponses.String(request.RootElement, "to_date"), now, out var from, out var to) is { } invalid)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "QueryParamInvalid", invalid).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "QueryParamInvalid", invalid).ConfigureAwait(false);
             return;
         }
 
@@ -59,13 +59,13 @@ internal static class ReplayEndpoint
 
         if (!webhook.Valid)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "CrcValidationFailed", "The webhook is invalid; validate it (PUT /2/webhooks/:id) before replaying.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "CrcValidationFailed", "The webhook is invalid; validate it (PUT /2/webhooks/:id) before replaying.").ConfigureAwait(false);
             return;
         }
 
         if (conflict is not null)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status409Conflict, "ReplayConflictError", $"A replay job ({conflict}) is already in progress for the specified webhook.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "ReplayConflictError", $"A replay job ({conflict}) is already in progress for the specified webhook.", StatusCodes.Status409Conflict).ConfigureAwait(false);
             return;
         }
 

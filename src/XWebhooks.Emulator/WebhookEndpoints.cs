@@ -34,7 +34,7 @@ internal static class WebhookEndpoints
         var url = JsonResponses.String(request.RootElement, "url");
         if (WebhookUrlRules.Check(url, out var relaxed) is { } invalid)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "UrlValidationFailed", invalid).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "UrlValidationFailed", invalid).ConfigureAwait(false);
             return;
         }
 
@@ -52,13 +52,13 @@ internal static class WebhookEndpoints
 
         if (url is null)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "DuplicateUrlFailed", "This app already registered this URL.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "DuplicateUrlFailed", "This app already registered this URL.").ConfigureAwait(false);
             return;
         }
 
         if (url.Length == 0)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "WebhookLimitExceeded", $"The app has reached its maximum of {x.Options.MaxWebhooks} webhooks.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "WebhookLimitExceeded", $"The app has reached its maximum of {x.Options.MaxWebhooks} webhooks.").ConfigureAwait(false);
             return;
         }
 
@@ -71,7 +71,7 @@ internal static class WebhookEndpoints
         if (await x.Crc.CheckAsync(url, context.RequestAborted).ConfigureAwait(false) is { } failure)
         {
             EmulatorLog.CrcFailed(x.Logger, url, failure);
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "CrcValidationFailed", "The webhook did not answer the CRC correctly: " + failure).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "CrcValidationFailed", "The webhook did not answer the CRC correctly: " + failure).ConfigureAwait(false);
             return;
         }
 
@@ -96,7 +96,7 @@ internal static class WebhookEndpoints
 
         if (lostRace is not null)
         {
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, lostRace, "Another registration took the URL or the last webhook slot meanwhile.").ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, lostRace, "Another registration took the URL or the last webhook slot meanwhile.").ConfigureAwait(false);
             return;
         }
 
@@ -160,7 +160,7 @@ internal static class WebhookEndpoints
         if (failure is not null)
         {
             EmulatorLog.CrcFailed(x.Logger, webhook.Url, failure);
-            await XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "CrcValidationFailed", "The webhook did not answer the CRC correctly: " + failure).ConfigureAwait(false);
+            await XApiProblems.InvalidRequestAsync(context, "CrcValidationFailed", "The webhook did not answer the CRC correctly: " + failure).ConfigureAwait(false);
             return;
         }
 
@@ -222,7 +222,7 @@ internal static class WebhookEndpoints
     }
 
     public static Task WebhookIdInvalidAsync(HttpContext context, string id) =>
-        XApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "WebhookIdInvalid", $"No webhook has the id '{id}'.");
+        XApiProblems.InvalidRequestAsync(context, "WebhookIdInvalid", $"No webhook has the id '{id}'.");
 
     private static void Write(Utf8JsonWriter writer, EmulatedWebhook webhook)
     {

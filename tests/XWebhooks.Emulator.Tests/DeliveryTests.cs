@@ -70,12 +70,12 @@ public sealed class DeliveryTests
 
         var (none, noneJson) = await x.SendAsync(HttpMethod.Post, "/emulator/trigger", """{"event":"post.create"}""");
         Assert.Equal(HttpStatusCode.Conflict, none.StatusCode);
-        Assert.Contains("No webhook is registered", noneJson.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("No webhook is registered", XErrors.Message(noneJson), StringComparison.Ordinal);
 
         var id = await x.RegisterAsync();
         var (unknown, unknownJson) = await x.SendAsync(HttpMethod.Post, "/emulator/trigger", """{"event":"post.teleport"}""");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("activity/post.create", unknownJson.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("activity/post.create", XErrors.Message(unknownJson), StringComparison.Ordinal);
 
         var (ok, json) = await x.SendAsync(HttpMethod.Post, "/emulator/trigger", """{"event":"stream/post"}""");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
@@ -124,7 +124,7 @@ public sealed class DeliveryTests
         async Task<string?> Refusal(string webhookId, string from, string to)
         {
             var (_, json) = await x.SendAsync(HttpMethod.Post, "/2/webhooks/replay", $$"""{"webhook_id":"{{webhookId}}","from_date":"{{from}}","to_date":"{{to}}"}""");
-            return json.TryGetProperty("title", out var title) ? title.GetString() : null;
+            return json.TryGetProperty("errors", out _) ? XErrors.Reason(json) : null;
         }
 
         Assert.Equal("QueryParamInvalid", await Refusal(id, "2026-01-01", Minute(now)));

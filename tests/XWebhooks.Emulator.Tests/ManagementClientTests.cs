@@ -61,7 +61,8 @@ public sealed class ManagementClientTests
         Assert.Equal(webhookId, created.WebhookId);
         Assert.Equal(created.SubscriptionId, Assert.Single(await client.ListAllActivitySubscriptionsAsync()).SubscriptionId);
         var updated = await client.UpdateActivitySubscriptionAsync(created.SubscriptionId, tag: "renamed");
-        Assert.Equal("renamed", updated.Tag);
+        Assert.Equal("renamed", updated.Subscription.Tag);
+        Assert.Equal(1, updated.TotalSubscriptions);
         await client.DeleteActivitySubscriptionAsync(created.SubscriptionId);
         Assert.Empty(await client.ListAllActivitySubscriptionsAsync());
 

@@ -73,7 +73,7 @@ public sealed class OAuth2SignatureTests
         Assert.Equal(200, (int)good.StatusCode);
         Assert.True(goodJson.GetProperty("data").GetProperty("valid").GetBoolean());
         Assert.Equal(400, (int)bad.StatusCode);
-        Assert.Contains("response_token is wrong", badJson.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("response_token is wrong", XErrors.Message(badJson), StringComparison.Ordinal);
     }
 
     [Theory]

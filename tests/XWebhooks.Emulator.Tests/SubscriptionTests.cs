@@ -20,21 +20,20 @@ public sealed class SubscriptionTests
 
         var (_, duplicate) = await x.SendAsync(HttpMethod.Post, "/2/activity/subscriptions",
             $$"""{"event_type":"post.create","filter":{"user_id":"2244994945"},"webhook_id":"{{id}}"}""");
-        Assert.Equal("DuplicateSubscriptionFailed", duplicate.GetProperty("title").GetString());
+        Assert.Equal("DuplicateSubscriptionFailed", XErrors.Reason(duplicate));
 
         var (_, updated) = await x.SendAsync(HttpMethod.Put, "/2/activity/subscriptions/" + subscriptionId, """{"tag":"renamed"}""");
-        Assert.Equal("renamed", updated.GetProperty("data").GetProperty("tag").GetString());
-        Assert.Equal(1, updated.GetProperty("meta").GetProperty("total_subscriptions").GetInt32());
+        Assert.Equal("renamed", updated.GetProperty("data").GetProperty("subscription").GetProperty("tag").GetString());
+        Assert.Equal(1, updated.GetProperty("data").GetProperty("total_subscriptions").GetInt32());
 
         var (_, list) = await x.SendAsync(HttpMethod.Get, "/2/activity/subscriptions");
         Assert.Equal(subscriptionId, Assert.Single(list.GetProperty("data").EnumerateArray()).GetProperty("subscription_id").GetString());
 
         var (_, deleted) = await x.SendAsync(HttpMethod.Delete, "/2/activity/subscriptions/" + subscriptionId);
         Assert.True(deleted.GetProperty("data").GetProperty("deleted").GetBoolean());
-        Assert.Equal(0, deleted.GetProperty("meta").GetProperty("total_subscriptions").GetInt32());
         var (missing, notFound) = await x.SendAsync(HttpMethod.Delete, "/2/activity/subscriptions/" + subscriptionId);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal("SubscriptionNotFound", notFound.GetProperty("title").GetString());
+        Assert.Equal("SubscriptionNotFound", XErrors.Reason(notFound));
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public sealed class SubscriptionTests
         var subscribed = await x.RegisterAsync();
         var (_, second) = await x.SendAsync(HttpMethod.Post, "/2/webhooks", $$"""{"url":"{{other.Url}}"}""");
         var unsubscribed = second.GetProperty("data").GetProperty("id").GetString();
-        await x.SendAsync(HttpMethod.Post, "/2/activity/subscriptions", $$"""{"event_type":"like.create","filter":{"user_id":"1"},"webhook_id":"{{subscribed}}"}""");
+        await x.SendAsync(HttpMethod.Post, "/2/activity/subscriptions", $$"""{"event_type":"like.create","filter":{"user_id":"{{EmulatorHarness.UserId}}"},"webhook_id":"{{subscribed}}"}""", bearer: EmulatorHarness.UserToken);
 
         var liked = Assert.Single(await x.Emulator.TriggerAsync("like.create"));
         var posted = await x.Emulator.TriggerAsync("post.create"); // nobody subscribed: every webhook gets it
@@ -61,13 +60,14 @@ public sealed class SubscriptionTests
         var id = await x.RegisterAsync();
         var all = $"/2/account_activity/webhooks/{id}/subscriptions/all";
 
-        var (appToken, _) = await x.SendAsync(HttpMethod.Post, all, "{}");
-        Assert.Equal(HttpStatusCode.Unauthorized, appToken.StatusCode);
+        var (appToken, refusal) = await x.SendAsync(HttpMethod.Post, all, "{}");
+        Assert.Equal(HttpStatusCode.Forbidden, appToken.StatusCode);
+        Assert.Equal("https://api.x.com/2/problems/unsupported-authentication", refusal.GetProperty("type").GetString());
 
         var (_, subscribed) = await x.SendAsync(HttpMethod.Post, all, "{}", bearer: EmulatorHarness.UserToken);
         Assert.True(subscribed.GetProperty("data").GetProperty("subscribed").GetBoolean());
         var (_, again) = await x.SendAsync(HttpMethod.Post, all, "{}", bearer: EmulatorHarness.UserToken);
-        Assert.Equal("DuplicateSubscriptionFailed", again.GetProperty("title").GetString());
+        Assert.Equal("DuplicateSubscriptionFailed", XErrors.Reason(again));
         var (_, check) = await x.SendAsync(HttpMethod.Get, all, bearer: EmulatorHarness.UserToken);
         Assert.True(check.GetProperty("data").GetProperty("subscribed").GetBoolean());
 
@@ -79,7 +79,7 @@ public sealed class SubscriptionTests
         var (_, deleted) = await x.SendAsync(HttpMethod.Delete, $"/2/account_activity/webhooks/{id}/subscriptions/{EmulatorHarness.UserId}/all");
         Assert.False(deleted.GetProperty("data").GetProperty("subscribed").GetBoolean());
         var (_, notFound) = await x.SendAsync(HttpMethod.Delete, $"/2/account_activity/webhooks/{id}/subscriptions/{EmulatorHarness.UserId}/all");
-        Assert.Equal("SubscriptionNotFound", notFound.GetProperty("title").GetString());
+        Assert.Equal("SubscriptionNotFound", XErrors.Reason(notFound));
     }
 
     [Fact]

@@ -32,10 +32,10 @@ public sealed class WebhookManagementTests
         var (response, json) = await x.SendAsync(HttpMethod.Post, "/2/webhooks", $$"""{"url":"{{x.Receiver.Url}}"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("CrcValidationFailed", json.GetProperty("title").GetString());
-        Assert.Contains("response_token is wrong", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("https://api.x.com/2/problems/crc-validation-failed", json.GetProperty("type").GetString());
-        Assert.Equal(400, json.GetProperty("status").GetInt32());
+        Assert.Equal("CrcValidationFailed", XErrors.Reason(json));
+        Assert.Contains("response_token is wrong", XErrors.Message(json), StringComparison.Ordinal);
+        Assert.Equal("https://api.x.com/2/problems/invalid-request", json.GetProperty("type").GetString());
+        Assert.Equal("Invalid Request", json.GetProperty("title").GetString());
         Assert.Single(json.GetProperty("errors").EnumerateArray());
         var (_, list) = await x.SendAsync(HttpMethod.Get, "/2/webhooks");
         Assert.Empty(list.GetProperty("data").EnumerateArray());
@@ -52,8 +52,8 @@ public sealed class WebhookManagementTests
         var (response, json) = await x.SendAsync(HttpMethod.Post, "/2/webhooks", $$"""{"url":"{{url}}"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("UrlValidationFailed", json.GetProperty("title").GetString());
-        Assert.Contains(reason, json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("UrlValidationFailed", XErrors.Reason(json));
+        Assert.Contains(reason, XErrors.Message(json), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class WebhookManagementTests
         await x.RegisterAsync();
 
         var (duplicate, json) = await x.SendAsync(HttpMethod.Post, "/2/webhooks", $$"""{"url":"{{x.Receiver.Url}}"}""");
-        Assert.Equal("DuplicateUrlFailed", json.GetProperty("title").GetString());
+        Assert.Equal("DuplicateUrlFailed", XErrors.Reason(json));
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
 
         var (_, limit) = await x.SendAsync(HttpMethod.Post, "/2/webhooks", $$"""{"url":"{{x.Receiver.Url}}?second"}""");
-        Assert.Equal("WebhookLimitExceeded", limit.GetProperty("title").GetString());
+        Assert.Equal("WebhookLimitExceeded", XErrors.Reason(limit));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class WebhookManagementTests
 
         var (refused, error) = await x.SendAsync(HttpMethod.Put, "/2/webhooks/" + id);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("CrcValidationFailed", error.GetProperty("title").GetString());
+        Assert.Equal("CrcValidationFailed", XErrors.Reason(error));
         var (_, list) = await x.SendAsync(HttpMethod.Get, "/2/webhooks");
         Assert.False(list.GetProperty("data")[0].GetProperty("valid").GetBoolean());
 
@@ -106,7 +106,7 @@ public sealed class WebhookManagementTests
 
         var (again, error) = await x.SendAsync(HttpMethod.Delete, "/2/webhooks/" + id);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Equal("WebhookIdInvalid", error.GetProperty("title").GetString());
+        Assert.Equal("WebhookIdInvalid", XErrors.Reason(error));
     }
 
     [Fact]

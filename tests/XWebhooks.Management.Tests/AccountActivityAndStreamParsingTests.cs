@@ -95,6 +95,7 @@ public sealed class AccountActivityAndStreamParsingTests
     }
 
     [Theory]
+    // tolerated: docs.x.com filtered-stream webhooks quickstart and spec 2.166 (data.links[]); then X's spec 2.167 / xdk 0.6.6 (data[]).
     [InlineData("""{"data":{"links":[{"application_id":"29893711","business_user_id":"1877374016438091776","fields":["user.fields=username","name","id","expansions=author_id"],"instance_id":"1877375130462289920","webhook_id":"1952390923729424384"}]}}""")]
     [InlineData("""{"data":[{"application_id":"29893711","business_user_id":"1877374016438091776","created_at":"2025-08-01T00:00:00.000Z","fields":["user.fields=username","name","id","expansions=author_id"],"instance_id":"1877375130462289920","webhook_id":"1952390923729424384"}]}""")]
     public async Task List_links_accepts_data_array_and_data_links(string json)

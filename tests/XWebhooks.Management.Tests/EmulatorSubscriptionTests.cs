@@ -13,7 +13,7 @@ public sealed class EmulatorSubscriptionTests
         var webhook = await client.CreateWebhookAsync(x.Receiver.Url);
 
         var bio = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("profile.update.bio", XActivitySubscriptionFilter.ForUser("2244994945"), "bios", webhook.Id));
-        var likes = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("like.create", new XActivitySubscriptionFilter("2244994945", Direction: "inbound")));
+        var likes = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("like.create", new XActivitySubscriptionFilter(EmulatedX.UserId, Direction: "inbound")), EmulatedX.UserToken);
         Assert.Equal("profile.update.bio", bio.EventType);
         Assert.Equal("2244994945", bio.Filter.UserId);
         Assert.Equal("bios", bio.Tag);
@@ -29,9 +29,10 @@ public sealed class EmulatorSubscriptionTests
         Assert.Equal(new[] { bio.SubscriptionId, likes.SubscriptionId }.Order(), all.Select(s => s.SubscriptionId).Order());
 
         var updated = await client.UpdateActivitySubscriptionAsync(likes.SubscriptionId, tag: "likes", webhookId: webhook.Id);
-        Assert.Equal("likes", updated.Tag);
-        Assert.Equal(webhook.Id, updated.WebhookId);
-        Assert.Equal("like.create", updated.EventType);
+        Assert.Equal("likes", updated.Subscription.Tag);
+        Assert.Equal(webhook.Id, updated.Subscription.WebhookId);
+        Assert.Equal("like.create", updated.Subscription.EventType);
+        Assert.Equal(2, updated.TotalSubscriptions);
 
         await client.DeleteActivitySubscriptionAsync(bio.SubscriptionId);
         Assert.Equal([likes.SubscriptionId], (await client.ListAllActivitySubscriptionsAsync()).Select(s => s.SubscriptionId));
@@ -47,7 +48,7 @@ public sealed class EmulatorSubscriptionTests
         var client = x.Client();
         var posts = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("post.create", XActivitySubscriptionFilter.ForUser("1")));
         var bios = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("profile.update.bio", XActivitySubscriptionFilter.ForUser("1")));
-        var kept = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("like.create", XActivitySubscriptionFilter.ForUser("1")));
+        var kept = await client.CreateActivitySubscriptionAsync(new XActivitySubscriptionRequest("post.delete", XActivitySubscriptionFilter.ForUser("1")));
 
         var failures = await client.DeleteActivitySubscriptionsAsync([posts.SubscriptionId, "404404", bios.SubscriptionId]);
 

@@ -43,7 +43,8 @@ public sealed class EmulatorWebhookTests
         var error = await Assert.ThrowsAsync<XApiException>(() => x.Client().CreateWebhookAsync(x.Receiver.Url));
 
         Assert.Equal([XApiErrorReason.CrcValidationFailed], error.Reasons);
-        Assert.Equal("CrcValidationFailed", error.Title);
+        Assert.Equal("Invalid Request", error.Title);
+        Assert.StartsWith("CrcValidationFailed: ", error.Detail, StringComparison.Ordinal);
         Assert.NotEmpty(error.Errors);
         Assert.NotNull(error.RateLimit);
     }

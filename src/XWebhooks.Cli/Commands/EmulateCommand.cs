@@ -19,6 +19,11 @@ internal static class EmulateCommand
         var signatureHeader = CliCommon.SignatureHeaderOption();
         var crcSecret = CliCommon.CrcSecretOption();
         var bearer = new Option<string?>("--bearer-token") { Description = "The app-only bearer token the emulator accepts on /2/webhooks. Default: a random one, printed at start.", HelpName = "token" };
+        var userTokens = new Option<string[]>("--user-token")
+        {
+            Description = "A user-context token the emulator accepts for a user, as TOKEN=USER_ID (repeatable): Account Activity subscribe/check and private X Activity event types (dm.*, like.*, …) need one.",
+            HelpName = "token=user-id",
+        };
         var register = new Option<string?>("--register") { Description = "Register this webhook URL at start (POST /2/webhooks, which runs a CRC against it).", HelpName = "webhook-url" };
         var command = new Command("emulate", "Run a local X: /2/webhooks with real CRC checks, signed deliveries with X's retries, replay, and a control API for 'xwebhooks trigger'. Stops on Ctrl+C.")
         {
@@ -28,6 +33,7 @@ internal static class EmulateCommand
             signatureHeader,
             crcSecret,
             bearer,
+            userTokens,
             register,
         };
         CliCommon.SetAction(command, context, (parseResult, cancellationToken) => RunAsync(
@@ -35,6 +41,7 @@ internal static class EmulateCommand
             CliCommon.ParseUrl(parseResult.GetValue(url) ?? TriggerCommand.DefaultEmulatorUrl, "emulator URL"),
             Secrets(parseResult, secret, oauth2Secret, signatureHeader, crcSecret, context),
             parseResult.GetValue(bearer) is { Length: > 0 } token ? token : "emulator-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            ParseUserTokens(parseResult.GetValue(userTokens) ?? []),
             parseResult.GetValue(register) is { } webhook ? CliCommon.ParseUrl(webhook) : null,
             cancellationToken));
         return command;
@@ -54,9 +61,39 @@ internal static class EmulateCommand
         return options;
     }
 
-    private static async Task<int> RunAsync(CliContext context, Uri url, XEmulatorOptions options, string bearerToken, Uri? register, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>--user-token TOKEN=USER_ID</c> values as token → user id. The user id is X's numeric id; the token is what
+    /// precedes the last '=' (so tokens may themselves contain '=').
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> ParseUserTokens(IEnumerable<string> values)
+    {
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var split = value.LastIndexOf('=');
+            var userId = split < 0 ? "" : value[(split + 1)..];
+            if (split < 1 || userId.Length is 0 or > 19 || !userId.All(char.IsAsciiDigit))
+            {
+                throw new UsageException($"--user-token '{value}' must be TOKEN=USER_ID, the user id being X's numeric id (1 to 19 digits).");
+            }
+
+            if (!tokens.TryAdd(value[..split], userId))
+            {
+                throw new UsageException($"--user-token gives the token '{value[..split]}' twice.");
+            }
+        }
+
+        return tokens;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, Uri url, XEmulatorOptions options, string bearerToken, IReadOnlyDictionary<string, string> userTokens, Uri? register, CancellationToken cancellationToken)
     {
         options.BearerToken = bearerToken;
+        foreach (var (token, userId) in userTokens)
+        {
+            options.UserTokens[token] = userId;
+        }
+
         options.Url = url.GetLeftPart(UriPartial.Authority);
         XEmulator emulator;
         try
@@ -94,6 +131,11 @@ internal static class EmulateCommand
             var baseAddress = emulator.BaseAddress;
             Print($"X emulator listening on {baseAddress}");
             Print($"  Bearer token:  {bearerToken}   (send 'Authorization: Bearer {bearerToken}' to /2/webhooks)");
+            foreach (var (token, userId) in userTokens)
+            {
+                Print($"  User token:    {token}   (acts for user {userId}: Account Activity subscriptions, private X Activity event types)");
+            }
+
             Print(options.SignatureHeaders switch
             {
                 XEmulatorSignatureHeaders.OAuth2 => "  Deliveries are signed with the OAuth 2.0 client secret you gave (x-twitter-webhooks-signature-oauth2); the receiver must use the same one.",
@@ -166,7 +208,10 @@ internal static class EmulateCommand
                 return $"Registered {webhook} as webhook {id.GetString()} (it passed the CRC; valid: {(valid ? "true" : "false")}).";
             }
 
-            var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : CliCommon.Snippet(body);
+            // X puts the specific "<Reason>: <Details>" in errors[].message, under a generic detail.
+            var detail = root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
+                && errors[0].TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()
+                : root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : CliCommon.Snippet(body);
             return $"Registering {webhook} FAILED ({CliCommon.FormatStatus(response.StatusCode)}): {detail}. Fix the receiver, then register again (POST /2/webhooks).";
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException)

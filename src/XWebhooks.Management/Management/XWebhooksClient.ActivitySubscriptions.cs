@@ -90,8 +90,10 @@ public sealed partial class XWebhooksClient
     /// <summary>
     /// Changes a subscription's <paramref name="tag"/> and/or <paramref name="webhookId"/> (<c>PUT /2/activity/subscriptions/:id</c>);
     /// null leaves a value unchanged. Changing the event type or filter needs a delete and a new subscription.
+    /// Reads X's spec shape, <c>{"data":{"subscription":{…},"total_subscriptions":n}}</c>, and the quickstart's older
+    /// <c>{"data":{…},"meta":{"total_subscriptions":n}}</c> (docs.x.com/x-api/activity/quickstart).
     /// </summary>
-    public async Task<XActivitySubscription> UpdateActivitySubscriptionAsync(string subscriptionId, string? tag = null, string? webhookId = null, CancellationToken ct = default)
+    public async Task<XActivitySubscriptionUpdate> UpdateActivitySubscriptionAsync(string subscriptionId, string? tag = null, string? webhookId = null, CancellationToken ct = default)
     {
         RequireId(subscriptionId, nameof(subscriptionId));
         if (tag is null && webhookId is null)
@@ -102,7 +104,8 @@ public sealed partial class XWebhooksClient
         var body = Serialize(new ActivitySubscriptionUpdateBody { Tag = tag, WebhookId = webhookId }, XManagementJsonContext.Default.ActivitySubscriptionUpdateBody);
         var path = SubscriptionsPath + "/" + Escape(subscriptionId);
         var answer = await SendAsync(HttpMethod.Put, path, body, ct).ConfigureAwait(false);
-        return ReadSubscription(answer.Envelope.Data) ?? throw MissingData("PUT", "/" + path, "subscription");
+        var subscription = ReadSubscription(answer.Envelope.Data) ?? throw MissingData("PUT", "/" + path, "subscription");
+        return new XActivitySubscriptionUpdate(subscription, TotalSubscriptions(answer.Envelope.Data) ?? answer.Envelope.Meta?.TotalSubscriptions);
     }
 
     /// <summary>Deletes an X Activity API subscription (<c>DELETE /2/activity/subscriptions/:id</c>).</summary>
@@ -137,18 +140,21 @@ public sealed partial class XWebhooksClient
             .ToArray();
     }
 
+    private static int? TotalSubscriptions(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("total_subscriptions", out var total) && total.TryGetInt32(out var count) ? count : null;
+
     private static XActivitySubscription? ReadSubscription(JsonElement? data) => First(data) is { } element ? ReadSubscription(element) : null;
 
     private static XActivitySubscription? ReadSubscription(JsonElement element)
     {
-        // Spec 2.167 wraps it: data.subscription{…}; the quickstart does not.
+        // X's spec wraps it: data.subscription{…} (read first); the XAA quickstart's examples do not (tolerated).
         if (element.TryGetProperty("subscription", out var inner) && inner.ValueKind == JsonValueKind.Object)
         {
             element = inner;
         }
 
         var dto = element.Deserialize(XManagementJsonContext.Default.ActivitySubscriptionDto);
-        return (dto?.SubscriptionId ?? dto?.Id) is not { } id
+        return dto?.SubscriptionId is not { } id
             ? null
             : new XActivitySubscription(
                 id,

@@ -173,7 +173,9 @@ public sealed partial class XWebhooksClient
             ?? [];
         var first = errors.FirstOrDefault();
         var title = envelope.Title ?? first?.Title;
-        var detail = envelope.Detail ?? first?.Detail ?? first?.Message ?? envelope.Error ?? envelope.Reason ?? first?.Reason;
+        // X's 400s put the specific "<Reason>: <Details>" in errors[].message under a generic top-level detail
+        // ("One or more parameters to your request was invalid.", docs.x.com/x-api/webhooks/quickstart): the message says more.
+        var detail = first?.Message ?? envelope.Detail ?? first?.Detail ?? envelope.Error ?? envelope.Reason ?? first?.Reason;
         var type = envelope.Type ?? first?.Type;
         if (envelope.Reason is { } reason && !errors.Any(e => e.Reason == reason))
         {

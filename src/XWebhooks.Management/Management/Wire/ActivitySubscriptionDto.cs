@@ -9,10 +9,6 @@ internal sealed class ActivitySubscriptionDto
     [JsonConverter(typeof(LenientStringConverter))]
     public string? SubscriptionId { get; set; }
 
-    /// <summary>Some answers may name it <c>id</c>.</summary>
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Id { get; set; }
-
     [JsonConverter(typeof(LenientStringConverter))]
     public string? EventType { get; set; }
 
