@@ -30,8 +30,10 @@ internal sealed class DeliveryEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        using var span = XWebhooksTracing.StartDelivery();
         var started = Stopwatch.GetTimestamp();
         var (status, outcome, product, reason) = await ReceiveAsync(context).ConfigureAwait(false);
+        XWebhooksTracing.DeliveryCompleted(span, outcome, product, status);
         metrics.DeliveryCompleted(outcome, product, Stopwatch.GetElapsedTime(started));
         if (outcome is XWebhooksOutcomes.Accepted or XWebhooksOutcomes.Queued)
         {
@@ -150,7 +152,7 @@ internal sealed class DeliveryEndpoint(
     {
         try
         {
-            await inbox!.AppendAsync(delivery.Body, delivery.ReceivedAt, context.RequestAborted).ConfigureAwait(false);
+            await inbox!.AppendAsync(delivery.Body, delivery.ReceivedAt, XWebhooksTracing.CurrentTraceParent(), context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

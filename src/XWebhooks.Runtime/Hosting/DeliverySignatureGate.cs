@@ -23,6 +23,7 @@ internal sealed class DeliverySignatureGate(XSignatureVerifier verifier, XWebhoo
         var oauth2Header = headers[XWebhookSignature.OAuth2HeaderName].ToString();
         var result = verifier.Verify(headers[XWebhookSignature.HeaderName].ToString(), oauth2Header, body);
         health.SignatureChecked(result.Check);
+        XWebhooksTracing.SignatureChecked(result);
         if (!result.IsValid)
         {
             LogRefusal(result);
