@@ -11,7 +11,8 @@ namespace XWebhooks.Management.Tests;
 /// </summary>
 public sealed class ManagementTracingTests : IDisposable
 {
-    private static readonly ActivitySource TestSource = new("XWebhooks.Management.Tests.Trace");
+    private const string TestSourceName = "XWebhooks.Management.Tests.Trace";
+    private static readonly ActivitySource TestSource = new(TestSourceName);
     private readonly ConcurrentQueue<Activity> stopped = new();
     private readonly ActivityListener listener;
 
@@ -19,7 +20,7 @@ public sealed class ManagementTracingTests : IDisposable
     {
         listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "XWebhooks" || source == TestSource,
+            ShouldListenTo = source => source.Name is "XWebhooks" or TestSourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = stopped.Enqueue,
         };
