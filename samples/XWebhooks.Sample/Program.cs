@@ -47,7 +47,9 @@ if (!string.IsNullOrEmpty(client["BearerToken"]))
 
 if (bool.TryParse(builder.Configuration["Sample:ConsoleTraces"], out var consoleTraces) && consoleTraces)
 {
-    builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("XWebhooks").AddConsoleExporter());
+    // AlwaysOn: without ASP.NET Core's instrumentation its request span is unsampled, and the default parent-based
+    // sampler would drop the "XWebhooks receive" span under it. A real app adds AddAspNetCoreInstrumentation() instead.
+    builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.SetSampler(new AlwaysOnSampler()).AddSource("XWebhooks").AddConsoleExporter());
 }
 
 builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));
