@@ -12,6 +12,11 @@
 // XWebhooks:Client:BaseAddress at `xwebhooks emulate` to try it locally. /healthz reports the webhook's health.
 // Gap recovery's timings (XWebhooks:GapRecovery:MinimumGap, Margin, MinimumToDateAge) and the health check's
 // thresholds (XWebhooks:Health:...) come from configuration too, e.g. XWebhooks__GapRecovery__MinimumGap=00:05:00.
+//
+// Traces: Sample:ConsoleTraces=true (e.g. Sample__ConsoleTraces=true) prints the spans of the "XWebhooks" activity
+// source with OpenTelemetry's console exporter: one "XWebhooks receive" per POST, one "XWebhooks process" per inbox
+// attempt (linked to its delivery), one per management call.
+using OpenTelemetry.Trace;
 using XWebhooks.Sample.Handlers;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -38,6 +43,13 @@ if (!string.IsNullOrEmpty(client["BearerToken"]))
         ?? throw new InvalidOperationException("XWebhooks:Client:BearerToken is set, so XWebhooks:PublicUrl must say where X reaches /webhooks/x.");
     builder.Services.AddXWebhooksClient(client);
     xwebhooks.EnsureWebhookRegistered(new Uri(publicUrl)).AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
+}
+
+if (bool.TryParse(builder.Configuration["Sample:ConsoleTraces"], out var consoleTraces) && consoleTraces)
+{
+    // AlwaysOn: without ASP.NET Core's instrumentation its request span is unsampled, and the default parent-based
+    // sampler would drop the "XWebhooks receive" span under it. A real app adds AddAspNetCoreInstrumentation() instead.
+    builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.SetSampler(new AlwaysOnSampler()).AddSource("XWebhooks").AddConsoleExporter());
 }
 
 builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));

@@ -41,7 +41,7 @@ internal static class RedisScripts
         local f = fields(KEYS[1], ARGV[2])
         if f then
           local id = ARGV[2]
-          redis.call('HSET', KEYS[3], id .. ':body', f['body'], id .. ':received_at', f['received_at'], id .. ':attempt', ARGV[6], id .. ':error', ARGV[7])
+          redis.call('HSET', KEYS[3], id .. ':body', f['body'], id .. ':received_at', f['received_at'], id .. ':attempt', ARGV[6], id .. ':error', ARGV[7], id .. ':trace_parent', f['trace_parent'] or '')
           redis.call('ZADD', KEYS[2], ARGV[5], id)
           redis.call('ZADD', KEYS[4], f['received_at'], id)
         end
@@ -57,10 +57,10 @@ internal static class RedisScripts
     public const string PromoteDue = """
         local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
         for _, id in ipairs(ids) do
-          local names = { id .. ':body', id .. ':received_at', id .. ':attempt', id .. ':error' }
+          local names = { id .. ':body', id .. ':received_at', id .. ':attempt', id .. ':error', id .. ':trace_parent' }
           local v = redis.call('HMGET', KEYS[3], unpack(names))
           if v[1] and v[2] and v[3] then
-            redis.call('XADD', KEYS[1], '*', 'body', v[1], 'received_at', v[2], 'attempt', v[3], 'last_error', v[4] or '')
+            redis.call('XADD', KEYS[1], '*', 'body', v[1], 'received_at', v[2], 'attempt', v[3], 'last_error', v[4] or '', 'trace_parent', v[5] or '')
           end
           redis.call('HDEL', KEYS[3], unpack(names))
           redis.call('ZREM', KEYS[2], id)

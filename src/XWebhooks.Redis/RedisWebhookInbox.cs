@@ -10,7 +10,7 @@ namespace XWebhooks.Redis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Durability.</b> <see cref="AppendAsync"/> is one <c>XADD</c> (fields <c>body</c>, <c>received_at</c>) and
+/// <b>Durability.</b> <see cref="AppendAsync(ReadOnlyMemory{byte}, DateTimeOffset, CancellationToken)"/> is one <c>XADD</c> (fields <c>body</c>, <c>received_at</c>, and <c>trace_parent</c> when traced) and
 /// returns once Redis acknowledged it. Whether an acknowledged append survives a crash of <i>Redis</i> is
 /// Redis's persistence setting: <c>appendonly yes</c> with <c>appendfsync always</c> loses nothing;
 /// <c>appendfsync everysec</c> (Redis's default with AOF) may lose about the last second; without AOF or
@@ -44,6 +44,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     private const string BodyField = "body";
     private const string ReceivedAtField = "received_at";
     private const string AttemptField = "attempt";
+    private const string TraceParentField = "trace_parent";
     private static readonly TimeSpan ConsumerSweepInterval = TimeSpan.FromMinutes(10);
 
     private readonly string? _configuration;
@@ -103,15 +104,19 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
 
     /// <inheritdoc />
     /// <remarks>Returns once Redis acknowledged the <c>XADD</c>; see the type's remarks on durability.</remarks>
-    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        => AppendAsync(body, receivedAt, traceParent: null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Returns once Redis acknowledged the <c>XADD</c>; see the type's remarks on durability.</remarks>
+    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var db = await DatabaseAsync().ConfigureAwait(false);
-        await db.StreamAddAsync(_stream,
-        [
-            new NameValueEntry(BodyField, body.ToArray()),
-            new NameValueEntry(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds()),
-        ]).ConfigureAwait(false);
+        NameValueEntry[] fields = traceParent is null
+            ? [new(BodyField, body.ToArray()), new(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds())]
+            : [new(BodyField, body.ToArray()), new(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds()), new(TraceParentField, traceParent)];
+        await db.StreamAddAsync(_stream, fields).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -414,12 +419,16 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     {
         var stored = entry[AttemptField];
         var baseAttempt = stored.IsNullOrEmpty ? 1 : (int)stored;
+        var traceParent = entry[TraceParentField];
         return new XInboxEntry(
             entry.Id.ToString(),
             (byte[]?)entry[BodyField] ?? [],
             DateTimeOffset.FromUnixTimeMilliseconds((long)entry[ReceivedAtField]),
             baseAttempt + deliveryCount - 1,
-            string.Create(CultureInfo.InvariantCulture, $"{_consumer}|{deliveryCount}"));
+            string.Create(CultureInfo.InvariantCulture, $"{_consumer}|{deliveryCount}"))
+        {
+            TraceParent = traceParent.IsNullOrEmpty ? null : (string?)traceParent,
+        };
     }
 
     private async Task EvaluateOnGroupAsync(string script, RedisKey[] keys, RedisValue[] values)

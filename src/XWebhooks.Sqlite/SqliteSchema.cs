@@ -5,7 +5,7 @@ namespace XWebhooks.Sqlite;
 /// <summary>Creates and versions the inbox tables. Every table is prefixed <c>xwh_</c> so the file can be shared.</summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private const string Version1 = """
         CREATE TABLE xwh_inbox (
@@ -53,6 +53,11 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    // Version 4: the W3C traceparent of the delivery's span, so processing attempts link back to it (NULL when untraced).
+    private const string Version4 = """
+        ALTER TABLE xwh_inbox ADD COLUMN trace_parent TEXT NULL;
+        """;
+
     /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new, upgrades an older one; refuses a newer schema.</summary>
     public static void Ensure(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -82,6 +87,12 @@ internal static class SqliteSchema
         if (existing < 3)
         {
             command.CommandText = Version3 + "INSERT INTO xwh_schema (version) VALUES (3);";
+            command.ExecuteNonQuery();
+        }
+
+        if (existing < 4)
+        {
+            command.CommandText = Version4 + "INSERT INTO xwh_schema (version) VALUES (4);";
             command.ExecuteNonQuery();
         }
     }

@@ -15,7 +15,7 @@ namespace XWebhooks.Sqlite;
 /// <b>Durability.</b> Every write goes through one writer connection. Concurrent calls are queued and the
 /// writer commits everything queued so far in one transaction (group commit); each call's task completes only
 /// after that <c>COMMIT</c> returned, i.e. after the WAL was fsync'd. An acknowledged
-/// <see cref="AppendAsync"/> therefore survives SIGKILL of the process and power loss, while many concurrent
+/// <see cref="AppendAsync(ReadOnlyMemory{byte}, DateTimeOffset, string, CancellationToken)"/> therefore survives SIGKILL of the process and power loss, while many concurrent
 /// deliveries share one fsync.
 /// </para>
 /// <para>
@@ -82,10 +82,14 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     internal long CommitCount => Interlocked.Read(ref _commitCount);
 
     /// <inheritdoc />
-    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        => AppendAsync(body, receivedAt, traceParent: null, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var op = new AppendOp(body.ToArray(), receivedAt.ToUnixTimeMilliseconds(), cancellationToken);
+        var op = new AppendOp(body.ToArray(), receivedAt.ToUnixTimeMilliseconds(), traceParent, cancellationToken);
         await EnqueueAsync(op).ConfigureAwait(false);
         await op.Task.ConfigureAwait(false);
     }
@@ -110,24 +114,24 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
                     WHERE due_at <= $now AND (lease_until IS NULL OR lease_until < $now)
                     ORDER BY id
                     LIMIT $max)
-                RETURNING id, received_at, attempt;
+                RETURNING id, received_at, attempt, trace_parent;
                 """);
             command.Parameters.AddWithValue("$token", token);
             command.Parameters.AddWithValue("$until", now + (long)Math.Ceiling(leaseDuration.TotalMilliseconds));
             command.Parameters.AddWithValue("$now", now);
             command.Parameters.AddWithValue("$max", maxEntries);
 
-            var leased = new List<(long Id, long ReceivedAt, int Attempt)>();
+            var leased = new List<(long Id, long ReceivedAt, int Attempt, string? TraceParent)>();
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    leased.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2)));
+                    leased.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
                 }
             }
 
             var entries = new List<XInboxEntry>(leased.Count);
-            foreach (var (id, receivedAt, attempt) in leased)
+            foreach (var (id, receivedAt, attempt, traceParent) in leased)
             {
                 var body = Command(tx, "SELECT body FROM xwh_inbox_body WHERE id = $id;");
                 body.Parameters.AddWithValue("$id", id);
@@ -136,7 +140,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
                     (byte[])body.ExecuteScalar()!,
                     DateTimeOffset.FromUnixTimeMilliseconds(receivedAt),
                     attempt,
-                    token));
+                    token) { TraceParent = traceParent });
             }
 
             // RETURNING does not promise an order.
@@ -501,12 +505,13 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
             var insert = writer.CreateCommand();
             insert.CommandText = """
-                INSERT INTO xwh_inbox (received_at, attempt, due_at) VALUES ($received, 1, $due);
+                INSERT INTO xwh_inbox (received_at, attempt, due_at, trace_parent) VALUES ($received, 1, $due, $trace_parent);
                 INSERT INTO xwh_inbox_body (id, body) VALUES (last_insert_rowid(), $body);
                 """;
             insert.Parameters.Add("$body", SqliteType.Blob);
             insert.Parameters.Add("$received", SqliteType.Integer);
             insert.Parameters.Add("$due", SqliteType.Integer);
+            insert.Parameters.Add("$trace_parent", SqliteType.Text);
 
             _writer = writer;
             _insert = insert;
@@ -707,7 +712,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class AppendOp(byte[] body, long receivedAtMs, CancellationToken cancellationToken) : WriteOp
+    private sealed class AppendOp(byte[] body, long receivedAtMs, string? traceParent, CancellationToken cancellationToken) : WriteOp
     {
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -723,6 +728,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             insert.Parameters[0].Value = body;
             insert.Parameters[1].Value = receivedAtMs;
             insert.Parameters[2].Value = receivedAtMs;
+            insert.Parameters[3].Value = (object?)traceParent ?? DBNull.Value;
             insert.ExecuteNonQuery();
             inbox._bodyBytesSinceCheckpointSignal += body.Length;
         }

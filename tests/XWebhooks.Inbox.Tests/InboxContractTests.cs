@@ -77,6 +77,27 @@ public abstract class InboxContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Trace_parent_of_the_delivery_comes_back_with_every_lease_and_retry()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var inbox = Open();
+        await inbox.AppendAsync(Body("traced"), Ms(1_760_000_000_000), traceParent, CancellationToken.None);
+        await inbox.AppendAsync(Body("untraced"), Ms(1_760_000_000_001), CancellationToken.None);
+
+        var leased = await inbox.LeaseAsync(10, LongLease, CancellationToken.None);
+        Assert.Equal(["traced", "untraced"], leased.Select(e => Text(e.Body)));
+        Assert.Equal(traceParent, leased[0].TraceParent);
+        Assert.Null(leased[1].TraceParent);
+
+        // A retried entry keeps it, so the next attempt's span links to the same delivery.
+        await inbox.RetryLaterAsync(leased[0], DateTimeOffset.UtcNow, "System.TimeoutException: slow", CancellationToken.None);
+        var retried = Assert.Single(await LeaseWithinAsync(inbox, TimeSpan.FromSeconds(10), LongLease));
+        Assert.Equal("traced", Text(retried.Body));
+        Assert.Equal(2, retried.Attempt);
+        Assert.Equal(traceParent, retried.TraceParent);
+    }
+
+    [SkippableFact]
     public async Task Lease_returns_oldest_first_and_at_most_max()
     {
         var inbox = Open();

@@ -61,7 +61,7 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "SELECT MAX(version) FROM xwh_schema;";
-        Assert.Equal(3L, await command.ExecuteScalarAsync());
+        Assert.Equal(4L, await command.ExecuteScalarAsync());
     }
 
     [Fact]

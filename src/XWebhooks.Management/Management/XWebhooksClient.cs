@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -70,7 +71,21 @@ public sealed partial class XWebhooksClient
     /// </summary>
     public XRateLimit? LastRateLimit => lastRateLimit;
 
-    private async Task<ApiAnswer> SendAsync(HttpMethod method, string pathAndQuery, byte[]? jsonBody, CancellationToken ct, string? userToken = null, bool errorsAreResults = false)
+    /// <summary>One call to X, traced as a client span named after the calling client method.</summary>
+    private async Task<ApiAnswer> SendAsync(HttpMethod method, string pathAndQuery, byte[]? jsonBody, CancellationToken ct, string? userToken = null, bool errorsAreResults = false, [CallerMemberName] string operation = "")
+    {
+        using var span = ManagementTracing.StartCall(operation, method);
+        try
+        {
+            return await SendUntracedAsync(method, pathAndQuery, jsonBody, ct, userToken, errorsAreResults).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ManagementTracing.Failed(span, ex))
+        {
+            throw; // never reached: the filter only records the failure
+        }
+    }
+
+    private async Task<ApiAnswer> SendUntracedAsync(HttpMethod method, string pathAndQuery, byte[]? jsonBody, CancellationToken ct, string? userToken, bool errorsAreResults)
     {
         var uri = new Uri(baseAddress, pathAndQuery);
         for (var attempt = 0; ; attempt++)
@@ -84,6 +99,7 @@ public sealed partial class XWebhooksClient
             }
 
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            ManagementTracing.Answered(response.StatusCode);
             var rateLimit = XRateLimit.FromHeaders(response.Headers);
             if (rateLimit is not null)
             {

@@ -22,11 +22,18 @@ internal sealed class DeliveryProcessor(
     public LocatedDelivery Locate(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, int attempt = 1)
     {
         List<RoutedEvent>? routed = null;
+        var span = XWebhooksTracing.RecordingSpan();
+        List<string>? spanEventTypes = null;
         var reader = new XDeliveryReader(body);
         while (reader.TryReadNext(out var payload))
         {
             var route = dispatcher.Route(payload.Product, payload.EventType.Span);
             var type = eventTypeNames.Get(payload.EventType.Span, out var firstSeen);
+            if (span is not null)
+            {
+                XWebhooksTracing.CollectEventType(ref spanEventTypes, type);
+            }
+
             if (route < 0)
             {
                 metrics.EventCounted(payload.Product, type, XWebhooksOutcomes.Unhandled);
@@ -40,6 +47,8 @@ internal sealed class DeliveryProcessor(
 
             (routed ??= []).Add(new RoutedEvent(route, payload, type));
         }
+
+        XWebhooksTracing.EventTypesLocated(span, spanEventTypes);
 
         // A delivery with one routed event (XAA, filtered stream, most AAA bodies) carries its JSON from the start.
         var eventJson = routed is [var only] ? only.Payload.Json : default;

@@ -72,13 +72,7 @@ internal sealed class XWebhooksMetrics
 
     internal void CrcAnswered(string outcome) => crcRequests.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    private static string ProductName(XProduct product) => product switch
-    {
-        XProduct.Activity => "activity",
-        XProduct.AccountActivity => "account_activity",
-        XProduct.FilteredStream => "filtered_stream",
-        _ => "unknown",
-    };
+    private static string ProductName(XProduct product) => ProductNames.Of(product);
 
     private sealed record InboxGauges(long Depth, DateTimeOffset? OldestReceivedAt, long DeadLetters);
 }

@@ -29,8 +29,10 @@ internal sealed class DeliveryEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        using var span = XWebhooksTracing.StartDelivery();
         var started = Stopwatch.GetTimestamp();
         var (status, outcome, product, reason) = await ReceiveAsync(context).ConfigureAwait(false);
+        XWebhooksTracing.DeliveryCompleted(span, outcome, product, status);
         observers.DeliveryCompleted(new XDeliveryObservation(outcome, product, status, timeProvider.GetUtcNow(), Stopwatch.GetElapsedTime(started)));
 
         if (outcome == XWebhooksOutcomes.Aborted || context.Response.HasStarted)
@@ -143,7 +145,7 @@ internal sealed class DeliveryEndpoint(
     {
         try
         {
-            await inbox!.AppendAsync(delivery.Body, delivery.ReceivedAt, context.RequestAborted).ConfigureAwait(false);
+            await inbox!.AppendAsync(delivery.Body, delivery.ReceivedAt, XWebhooksTracing.CurrentTraceParent(), context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -22,6 +22,7 @@ internal sealed class DeliverySignatureGate(XSignatureVerifier verifier, XWebhoo
         var oauth2Header = headers[XWebhookSignature.OAuth2HeaderName].ToString();
         var result = verifier.Verify(headers[XWebhookSignature.HeaderName].ToString(), oauth2Header, body);
         observers.SignatureChecked(result.Check);
+        XWebhooksTracing.SignatureChecked(result);
         if (!result.IsValid)
         {
             LogRefusal(result);

@@ -19,6 +19,15 @@ public interface IXWebhookInbox
     ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="AppendAsync(ReadOnlyMemory{byte}, DateTimeOffset, CancellationToken)"/> with the W3C <c>traceparent</c> of
+    /// the delivery's span (null when the delivery is not traced). A store that keeps it returns it as
+    /// <see cref="XInboxEntry.TraceParent"/>, so each processing attempt's span links back to the delivery; the default
+    /// implementation drops it and the attempts' spans link to nothing.
+    /// </summary>
+    ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken) =>
+        AppendAsync(body, receivedAt, cancellationToken);
+
+    /// <summary>
     /// Leases up to <paramref name="maxEntries"/> entries that are due (new, retry time reached, or whose
     /// previous lease expired because its worker died), oldest first. A leased entry is invisible to other
     /// leases for <paramref name="leaseDuration"/>. Returns an empty list when nothing is due.

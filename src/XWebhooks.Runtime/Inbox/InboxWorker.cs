@@ -118,6 +118,7 @@ internal sealed class InboxWorker(
 
     internal async ValueTask ProcessAsync(XInboxEntry entry, CancellationToken stoppingToken)
     {
+        using var span = XWebhooksTracing.StartInboxAttempt(entry.TraceParent, entry.Id, entry.Attempt);
         LocatedDelivery located;
         try
         {
@@ -129,6 +130,7 @@ internal sealed class InboxWorker(
             await inbox.DeadLetterAsync(entry, ex.Message, stoppingToken).ConfigureAwait(false);
             metrics.InboxDeadLettered();
             InboxLog.DeadLettered(logger, entry.Id, entry.Attempt, ex.Message);
+            XWebhooksTracing.InboxAttemptCompleted(span, XWebhooksTracing.InboxDeadLettered, product: null);
             return;
         }
 
@@ -148,27 +150,31 @@ internal sealed class InboxWorker(
         }
         catch (Exception ex)
         {
-            await FailAsync(entry, Describe(ex, timeout.IsCancellationRequested), stoppingToken).ConfigureAwait(false);
+            var outcome = await FailAsync(entry, Describe(ex, timeout.IsCancellationRequested), stoppingToken).ConfigureAwait(false);
+            XWebhooksTracing.InboxAttemptCompleted(span, outcome, located.Delivery.Product);
             return;
         }
 
         await inbox.CompleteAsync(entry, stoppingToken).ConfigureAwait(false);
+        XWebhooksTracing.InboxAttemptCompleted(span, XWebhooksTracing.InboxCompleted, located.Delivery.Product);
     }
 
-    private async Task FailAsync(XInboxEntry entry, string error, CancellationToken stoppingToken)
+    /// <summary>Reschedules or dead-letters a failed entry; returns which, as an inbox attempt outcome.</summary>
+    private async Task<string> FailAsync(XInboxEntry entry, string error, CancellationToken stoppingToken)
     {
         if (entry.Attempt >= settings.MaxAttempts)
         {
             await inbox.DeadLetterAsync(entry, error, stoppingToken).ConfigureAwait(false);
             metrics.InboxDeadLettered();
             InboxLog.DeadLettered(logger, entry.Id, entry.Attempt, error);
-            return;
+            return XWebhooksTracing.InboxDeadLettered;
         }
 
         var delay = RetryBackoff.Delay(entry.Attempt, settings.InitialRetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
         await inbox.RetryLaterAsync(entry, timeProvider.GetUtcNow() + delay, error, stoppingToken).ConfigureAwait(false);
         metrics.InboxRetried();
         InboxLog.Retrying(logger, entry.Id, entry.Attempt, delay, error);
+        return XWebhooksTracing.InboxRetried;
     }
 
     /// <summary>What went wrong, for the dead letter and logs: the exception's type and message, never the body.</summary>

@@ -8,7 +8,8 @@ namespace XWebhooks.Tests.Hosting;
 /// A hand-written dispatcher for endpoint tests: handles <c>post.create</c>, <c>favorite_events</c> and the
 /// stream kind, and the test kinds <c>test.throw</c>, <c>test.slow</c> (ignores cancellation),
 /// <c>test.slow_cooperative</c> (honours it), <c>test.fail_once</c> (throws on its first call only) and
-/// <c>test.broken</c> (throws while <see cref="Broken"/> is set).
+/// <c>test.broken</c> (throws while <see cref="Broken"/> is set) and <c>test.traced</c> (starts its own span on
+/// <see cref="HandlerSourceName"/>, as an instrumented handler would).
 /// </summary>
 internal sealed class RecordingDispatcher : IXWebhookDispatcher
 {
@@ -18,6 +19,10 @@ internal sealed class RecordingDispatcher : IXWebhookDispatcher
     private const int SlowCooperative = 3;
     private const int FailOnce = 4;
     private const int FailWhileBroken = 5;
+    private const int Traced = 6;
+
+    public const string HandlerSourceName = "XWebhooks.Tests.Handler";
+    private static readonly System.Diagnostics.ActivitySource HandlerSource = new(HandlerSourceName);
 
     private int failOnceCalls;
 
@@ -41,6 +46,7 @@ internal sealed class RecordingDispatcher : IXWebhookDispatcher
             _ when eventType.SequenceEqual("test.slow_cooperative"u8) => SlowCooperative,
             _ when eventType.SequenceEqual("test.fail_once"u8) => FailOnce,
             _ when eventType.SequenceEqual("test.broken"u8) => FailWhileBroken,
+            _ when eventType.SequenceEqual("test.traced"u8) => Traced,
             _ => -1,
         };
     }
@@ -75,6 +81,13 @@ internal sealed class RecordingDispatcher : IXWebhookDispatcher
                 }
 
                 Dispatched.Enqueue((payload.Product, "test.broken", Encoding.UTF8.GetString(payload.Json.Span), delivery.ForUserId));
+                break;
+            case Traced:
+                using (HandlerSource.StartActivity("handler work"))
+                {
+                    Dispatched.Enqueue((payload.Product, "test.traced", Encoding.UTF8.GetString(payload.Json.Span), delivery.ForUserId));
+                }
+
                 break;
         }
     }

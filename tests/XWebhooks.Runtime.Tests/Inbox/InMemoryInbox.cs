@@ -14,11 +14,14 @@ internal sealed class InMemoryInbox(TimeProvider time) : IXWebhookInbox, IXWebho
 
     public int Completed { get; private set; }
 
-    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        AppendAsync(body, receivedAt, traceParent: null, cancellationToken);
+
+    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            pending.Add(new Row((++nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), body.ToArray(), receivedAt, 1, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue));
+            pending.Add(new Row((++nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), body.ToArray(), receivedAt, 1, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue) { TraceParent = traceParent });
         }
 
         return ValueTask.CompletedTask;
@@ -35,7 +38,7 @@ internal sealed class InMemoryInbox(TimeProvider time) : IXWebhookInbox, IXWebho
                 var attempt = row.LeaseToken is null ? row.Attempt : row.Attempt + 1;
                 var leasedRow = row with { Attempt = attempt, LeaseToken = Guid.NewGuid().ToString(), LeaseUntil = now + leaseDuration };
                 pending[pending.IndexOf(row)] = leasedRow;
-                leased.Add(new XInboxEntry(row.Id, row.Body, row.ReceivedAt, attempt, leasedRow.LeaseToken!));
+                leased.Add(new XInboxEntry(row.Id, row.Body, row.ReceivedAt, attempt, leasedRow.LeaseToken!) { TraceParent = row.TraceParent });
             }
 
             return ValueTask.FromResult<IReadOnlyList<XInboxEntry>>(leased);
@@ -132,5 +135,8 @@ internal sealed class InMemoryInbox(TimeProvider time) : IXWebhookInbox, IXWebho
         return ValueTask.CompletedTask;
     }
 
-    private sealed record Row(string Id, byte[] Body, DateTimeOffset ReceivedAt, int Attempt, DateTimeOffset DueAt, string? LeaseToken, DateTimeOffset LeaseUntil);
+    private sealed record Row(string Id, byte[] Body, DateTimeOffset ReceivedAt, int Attempt, DateTimeOffset DueAt, string? LeaseToken, DateTimeOffset LeaseUntil)
+    {
+        public string? TraceParent { get; init; }
+    }
 }
