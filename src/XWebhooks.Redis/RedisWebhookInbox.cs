@@ -47,20 +47,20 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     private const string TraceParentField = "trace_parent";
     private static readonly TimeSpan ConsumerSweepInterval = TimeSpan.FromMinutes(10);
 
-    private readonly string? _configuration;
-    private readonly bool _ownsConnection;
-    private readonly TimeProvider _time;
-    private readonly string _consumer;
-    private readonly string _dedupePrefix;
-    private readonly RedisKey _stream;
-    private readonly RedisKey _dead;
-    private readonly RedisKey[] _retryKeys;
-    private readonly Lock _lock = new();
-    private Task<IConnectionMultiplexer>? _connecting;
-    private Task? _groupCreated;
-    private string _claimCursor = "0-0";
-    private long _nextConsumerSweepMs;
-    private int _disposed;
+    private readonly string? configuration;
+    private readonly bool ownsConnection;
+    private readonly TimeProvider time;
+    private readonly string consumer;
+    private readonly string dedupePrefix;
+    private readonly RedisKey stream;
+    private readonly RedisKey dead;
+    private readonly RedisKey[] retryKeys;
+    private readonly Lock connectionLock = new();
+    private Task<IConnectionMultiplexer>? connecting;
+    private Task? groupCreated;
+    private string claimCursor = "0-0";
+    private long nextConsumerSweepMs;
+    private int disposed;
 
     /// <summary>Creates the store; it connects to <see cref="XWebhooksRedisOptions.Configuration"/> on first use and owns that connection.</summary>
     /// <param name="options">Connection string, key prefix and consumer name.</param>
@@ -69,8 +69,8 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         : this(timeProvider, options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Configuration, nameof(options) + "." + nameof(options.Configuration));
-        _configuration = options.Configuration;
-        _ownsConnection = true;
+        configuration = options.Configuration;
+        ownsConnection = true;
     }
 
     /// <summary>Creates the store on a connection the application owns (it is not disposed with the store).</summary>
@@ -81,7 +81,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         : this(timeProvider, options)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        _connecting = Task.FromResult(connection);
+        this.connecting = Task.FromResult(connection);
     }
 
     private RedisWebhookInbox(TimeProvider? timeProvider, XWebhooksRedisOptions options)
@@ -90,13 +90,13 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         ArgumentNullException.ThrowIfNull(options.KeyPrefix);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerName, nameof(options) + "." + nameof(options.ConsumerName));
 
-        _time = timeProvider ?? TimeProvider.System;
-        _consumer = options.ConsumerName;
+        time = timeProvider ?? TimeProvider.System;
+        this.consumer = options.ConsumerName;
         KeyPrefix = options.KeyPrefix;
-        _dedupePrefix = options.KeyPrefix + "dedupe:";
-        _stream = options.KeyPrefix + "inbox";
-        _dead = options.KeyPrefix + "dead";
-        _retryKeys = [_stream, options.KeyPrefix + "retry", options.KeyPrefix + "retry:data", options.KeyPrefix + "retry:received"];
+        dedupePrefix = options.KeyPrefix + "dedupe:";
+        stream = options.KeyPrefix + "inbox";
+        this.dead = options.KeyPrefix + "dead";
+        retryKeys = [stream, options.KeyPrefix + "retry", options.KeyPrefix + "retry:data", options.KeyPrefix + "retry:received"];
     }
 
     /// <summary>The prefix of every key of this store.</summary>
@@ -116,7 +116,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         NameValueEntry[] fields = traceParent is null
             ? [new(BodyField, body.ToArray()), new(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds())]
             : [new(BodyField, body.ToArray()), new(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds()), new(TraceParentField, traceParent)];
-        await db.StreamAddAsync(_stream, fields).ConfigureAwait(false);
+        await db.StreamAddAsync(stream, fields).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -150,7 +150,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
             return;
         }
 
-        await EvaluateOnGroupAsync(RedisScripts.Complete, [_stream], [GroupName, entry.Id, consumer, count]).ConfigureAwait(false);
+        await EvaluateOnGroupAsync(RedisScripts.Complete, [stream], [GroupName, entry.Id, consumer, count]).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -163,7 +163,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
             return;
         }
 
-        await EvaluateOnGroupAsync(RedisScripts.RetryLater, _retryKeys,
+        await EvaluateOnGroupAsync(RedisScripts.RetryLater, retryKeys,
             [GroupName, entry.Id, consumer, count, notBefore.ToUnixTimeMilliseconds(), entry.Attempt + 1, error]).ConfigureAwait(false);
     }
 
@@ -177,7 +177,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
             return;
         }
 
-        await EvaluateOnGroupAsync(RedisScripts.DeadLetter, [_stream, _dead],
+        await EvaluateOnGroupAsync(RedisScripts.DeadLetter, [stream, this.dead],
             [GroupName, entry.Id, consumer, count, entry.Attempt, error, NowMs()]).ConfigureAwait(false);
     }
 
@@ -187,7 +187,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
         cancellationToken.ThrowIfCancellationRequested();
         var db = await DatabaseAsync().ConfigureAwait(false);
-        var entries = await db.StreamRangeAsync(_dead, count: maxEntries).ConfigureAwait(false);
+        var entries = await db.StreamRangeAsync(this.dead, count: maxEntries).ConfigureAwait(false);
 
         var letters = new List<XDeadLetter>(entries.Length);
         foreach (var entry in entries)
@@ -215,7 +215,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         }
 
         var db = await DatabaseAsync().ConfigureAwait(false);
-        var moved = await db.ScriptEvaluateAsync(RedisScripts.Redrive, [_stream, _dead], [deadLetterId]).ConfigureAwait(false);
+        var moved = await db.ScriptEvaluateAsync(RedisScripts.Redrive, [stream, this.dead], [deadLetterId]).ConfigureAwait(false);
         return (long)moved == 1;
     }
 
@@ -229,11 +229,11 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     {
         cancellationToken.ThrowIfCancellationRequested();
         var db = await DatabaseAsync().ConfigureAwait(false);
-        var length = db.StreamLengthAsync(_stream);
-        var parked = db.SortedSetLengthAsync(_retryKeys[1]);
-        var dead = db.StreamLengthAsync(_dead);
-        var head = db.StreamRangeAsync(_stream, count: 1);
-        var oldestParked = db.SortedSetRangeByRankWithScoresAsync(_retryKeys[3], 0, 0);
+        var length = db.StreamLengthAsync(stream);
+        var parked = db.SortedSetLengthAsync(retryKeys[1]);
+        var dead = db.StreamLengthAsync(this.dead);
+        var head = db.StreamRangeAsync(stream, count: 1);
+        var oldestParked = db.SortedSetRangeByRankWithScoresAsync(retryKeys[3], 0, 0);
         await Task.WhenAll(length, parked, dead, head, oldestParked).ConfigureAwait(false);
 
         long? oldest = null;
@@ -260,7 +260,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         ArgumentNullException.ThrowIfNull(key);
         cancellationToken.ThrowIfCancellationRequested();
         var db = await DatabaseAsync().ConfigureAwait(false);
-        return await db.KeyExistsAsync(_dedupePrefix + key).ConfigureAwait(false);
+        return await db.KeyExistsAsync(dedupePrefix + key).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -271,21 +271,21 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
         var db = await DatabaseAsync().ConfigureAwait(false);
-        await db.StringSetAsync(_dedupePrefix + key, 1, retention, When.NotExists).ConfigureAwait(false);
+        await db.StringSetAsync(dedupePrefix + key, 1, retention, When.NotExists).ConfigureAwait(false);
     }
 
     /// <summary>Closes the connection when the store opened it. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0 || !_ownsConnection)
+        if (Interlocked.Exchange(ref disposed, 1) != 0 || !ownsConnection)
         {
             return;
         }
 
         Task<IConnectionMultiplexer>? connecting;
-        lock (_lock)
+        lock (connectionLock)
         {
-            connecting = _connecting;
+            connecting = this.connecting;
         }
 
         if (connecting is { IsCompletedSuccessfully: true })
@@ -308,7 +308,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     private async Task<IReadOnlyList<XInboxEntry>> LeaseCoreAsync(IDatabase db, int maxEntries, long leaseMs)
     {
         // Parked retries that are due go back onto the stream, where XREADGROUP below picks them up.
-        await db.ScriptEvaluateAsync(RedisScripts.PromoteDue, _retryKeys, [NowMs(), maxEntries]).ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(RedisScripts.PromoteDue, retryKeys, [NowMs(), maxEntries]).ConfigureAwait(false);
 
         var leased = new List<XInboxEntry>(maxEntries);
 
@@ -319,7 +319,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
             var counts = new Task<StreamPendingMessageInfo[]>[claimed.Count];
             for (var i = 0; i < claimed.Count; i++)
             {
-                counts[i] = db.StreamPendingMessagesAsync(_stream, GroupName, 1, _consumer, claimed[i].Id, claimed[i].Id);
+                counts[i] = db.StreamPendingMessagesAsync(stream, GroupName, 1, this.consumer, claimed[i].Id, claimed[i].Id);
             }
 
             await Task.WhenAll(counts).ConfigureAwait(false);
@@ -337,7 +337,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         var remaining = maxEntries - claimed.Count;
         if (remaining > 0)
         {
-            var fresh = await db.StreamReadGroupAsync(_stream, GroupName, _consumer, StreamPosition.NewMessages, remaining).ConfigureAwait(false);
+            var fresh = await db.StreamReadGroupAsync(stream, GroupName, this.consumer, StreamPosition.NewMessages, remaining).ConfigureAwait(false);
             foreach (var entry in fresh)
             {
                 if (!entry.IsNull)
@@ -359,12 +359,12 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     private async Task SweepIdleConsumersAsync(long leaseMs)
     {
         var now = NowMs();
-        if (now < Volatile.Read(ref _nextConsumerSweepMs))
+        if (now < Volatile.Read(ref nextConsumerSweepMs))
         {
             return;
         }
 
-        Volatile.Write(ref _nextConsumerSweepMs, now + (long)ConsumerSweepInterval.TotalMilliseconds);
+        Volatile.Write(ref nextConsumerSweepMs, now + (long)ConsumerSweepInterval.TotalMilliseconds);
         var idleFor = TimeSpan.FromMilliseconds(Math.Max(10 * leaseMs, ConsumerSweepInterval.TotalMilliseconds));
         try
         {
@@ -382,7 +382,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         var db = await DatabaseAsync().ConfigureAwait(false);
         await EnsureGroupAsync(db).ConfigureAwait(false);
         var removed = await db.ScriptEvaluateAsync(
-            RedisScripts.RemoveIdleConsumers, [_stream], [GroupName, _consumer, (long)idleFor.TotalMilliseconds]).ConfigureAwait(false);
+            RedisScripts.RemoveIdleConsumers, [stream], [GroupName, this.consumer, (long)idleFor.TotalMilliseconds]).ConfigureAwait(false);
         return (int)removed;
     }
 
@@ -390,10 +390,10 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
     {
         // XAUTOCLAIM scans the pending list from a cursor; keep it between leases and wrap around once.
         var claimed = new List<StreamEntry>();
-        var start = Volatile.Read(ref _claimCursor);
+        var start = Volatile.Read(ref claimCursor);
         for (var pass = 0; pass < 2 && claimed.Count < maxEntries; pass++)
         {
-            var result = await db.StreamAutoClaimAsync(_stream, GroupName, _consumer, leaseMs, start, maxEntries - claimed.Count).ConfigureAwait(false);
+            var result = await db.StreamAutoClaimAsync(stream, GroupName, this.consumer, leaseMs, start, maxEntries - claimed.Count).ConfigureAwait(false);
             foreach (var entry in result.ClaimedEntries)
             {
                 if (!entry.IsNull)
@@ -403,8 +403,8 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
             }
 
             var next = result.NextStartId.ToString();
-            Volatile.Write(ref _claimCursor, next is { Length: > 0 } ? next : "0-0");
-            if (start == "0-0" || _claimCursor != "0-0")
+            Volatile.Write(ref claimCursor, next is { Length: > 0 } ? next : "0-0");
+            if (start == "0-0" || claimCursor != "0-0")
             {
                 break;
             }
@@ -425,7 +425,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
             (byte[]?)entry[BodyField] ?? [],
             DateTimeOffset.FromUnixTimeMilliseconds((long)entry[ReceivedAtField]),
             baseAttempt + deliveryCount - 1,
-            string.Create(CultureInfo.InvariantCulture, $"{_consumer}|{deliveryCount}"))
+            string.Create(CultureInfo.InvariantCulture, $"{this.consumer}|{deliveryCount}"))
         {
             TraceParent = traceParent.IsNullOrEmpty ? null : (string?)traceParent,
         };
@@ -470,22 +470,22 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
 
     private static bool IsNoGroup(RedisServerException ex) => ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
 
-    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>The database, connecting first when needed (a failed connect is retried by the next call).</summary>
     internal async ValueTask<IDatabase> DatabaseAsync()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         Task<IConnectionMultiplexer> connecting;
-        lock (_lock)
+        lock (connectionLock)
         {
-            if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
+            if (this.connecting is null || this.connecting.IsFaulted || this.connecting.IsCanceled)
             {
                 // A failed connect is retried by the next call.
-                _connecting = ConnectAsync(_configuration!);
+                this.connecting = ConnectAsync(configuration!);
             }
 
-            connecting = _connecting;
+            connecting = this.connecting;
         }
 
         return (await connecting.ConfigureAwait(false)).GetDatabase();
@@ -496,22 +496,22 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
 
     private Task EnsureGroupAsync(IDatabase db)
     {
-        lock (_lock)
+        lock (connectionLock)
         {
-            if (_groupCreated is null || _groupCreated.IsFaulted)
+            if (groupCreated is null || groupCreated.IsFaulted)
             {
-                _groupCreated = CreateGroupAsync(db);
+                groupCreated = CreateGroupAsync(db);
             }
 
-            return _groupCreated;
+            return groupCreated;
         }
     }
 
     private void ResetGroup()
     {
-        lock (_lock)
+        lock (connectionLock)
         {
-            _groupCreated = null;
+            groupCreated = null;
         }
     }
 
@@ -520,7 +520,7 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
         try
         {
             // From "0" so entries appended before the group existed are delivered too.
-            await db.StreamCreateConsumerGroupAsync(_stream, GroupName, "0", createStream: true).ConfigureAwait(false);
+            await db.StreamCreateConsumerGroupAsync(stream, GroupName, "0", createStream: true).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {

@@ -41,24 +41,24 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private const int CheckpointAfterBodyBytes = 256 * 1024;
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(50);
 
-    private readonly string _connectionString;
-    private readonly string _path;
-    private FileStream? _ownerLock;
-    private readonly TimeProvider _time;
-    private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _startLock = new();
-    private Task? _started;
-    private Task? _writerLoop;
-    private Task? _checkpointLoop;
-    private readonly CancellationTokenSource _stopCheckpoints = new();
-    private readonly AutoResetEvent _walGrew = new(initialState: false);
-    private SqliteConnection? _writer;
-    private SqliteCommand? _insert;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private long _commitCount;
-    private long _bodyBytesSinceCheckpointSignal;
-    private int _marksSinceCleanup;
-    private int _disposed;
+    private readonly string connectionString;
+    private readonly string path;
+    private FileStream? ownerLock;
+    private readonly TimeProvider time;
+    private readonly Channel<WriteOp> queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock startLock = new();
+    private Task? started;
+    private Task? writerLoop;
+    private Task? checkpointLoop;
+    private readonly CancellationTokenSource stopCheckpoints = new();
+    private readonly AutoResetEvent walGrew = new(initialState: false);
+    private SqliteConnection? writer;
+    private SqliteCommand? insert;
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private long commitCount;
+    private long bodyBytesSinceCheckpointSignal;
+    private int marksSinceCleanup;
+    private int disposed;
 
     /// <summary>Creates the store. The file and its schema are created on first use.</summary>
     /// <param name="options">Where the database file is.</param>
@@ -68,18 +68,18 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path, nameof(options) + "." + nameof(options.Path));
 
-        _path = Path.GetFullPath(options.Path);
-        _connectionString = new SqliteConnectionStringBuilder
+        path = Path.GetFullPath(options.Path);
+        connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
-        _time = timeProvider ?? TimeProvider.System;
+        time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>How many write transactions were committed; fewer than writes when commits were shared.</summary>
-    internal long CommitCount => Interlocked.Read(ref _commitCount);
+    internal long CommitCount => Interlocked.Read(ref commitCount);
 
     /// <inheritdoc />
     public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
@@ -321,9 +321,9 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             command.Parameters.AddWithValue("$expires", now + (long)Math.Ceiling(retention.TotalMilliseconds));
             command.ExecuteNonQuery();
 
-            if (++_marksSinceCleanup >= DedupeCleanupEvery)
+            if (++marksSinceCleanup >= DedupeCleanupEvery)
             {
-                _marksSinceCleanup = 0;
+                marksSinceCleanup = 0;
                 DeleteExpiredKeys(tx, now);
             }
 
@@ -338,16 +338,16 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     /// <summary>Commits what is queued, stops the writer and closes the file. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
         {
             return;
         }
 
-        _queue.Writer.TryComplete();
+        queue.Writer.TryComplete();
         Task? started;
-        lock (_startLock)
+        lock (startLock)
         {
-            started = _started;
+            started = this.started;
         }
 
         if (started is not null)
@@ -362,39 +362,39 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             }
         }
 
-        if (_writerLoop is { } loop)
+        if (writerLoop is { } loop)
         {
             await loop.ConfigureAwait(false);
         }
 
-        await _stopCheckpoints.CancelAsync().ConfigureAwait(false);
-        if (_checkpointLoop is { } checkpoints)
+        await stopCheckpoints.CancelAsync().ConfigureAwait(false);
+        if (checkpointLoop is { } checkpoints)
         {
             await checkpoints.ConfigureAwait(false);
         }
 
-        _stopCheckpoints.Dispose();
-        _walGrew.Dispose();
+        stopCheckpoints.Dispose();
+        walGrew.Dispose();
 
-        _insert?.Dispose();
-        foreach (var command in _commands.Values)
+        this.insert?.Dispose();
+        foreach (var command in commands.Values)
         {
             command.Dispose();
         }
 
-        if (_writer is { } writer)
+        if (this.writer is { } writer)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearPool(writer);
         }
 
-        _ownerLock?.Dispose();
+        ownerLock?.Dispose();
     }
 
     /// <summary>Synchronous <see cref="DisposeAsync"/>, for containers disposed synchronously.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static bool TryParseId(string id, out long value)
         => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
@@ -406,11 +406,11 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     /// </summary>
     internal SqliteCommand Command(SqliteTransaction transaction, string sql)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        if (!commands.TryGetValue(sql, out var command))
         {
-            command = _writer!.CreateCommand();
+            command = this.writer!.CreateCommand();
             command.CommandText = sql;
-            _commands.Add(sql, command);
+            commands.Add(sql, command);
         }
 
         command.Transaction = transaction;
@@ -440,7 +440,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     private async ValueTask EnqueueAsync(WriteOp op)
     {
         await EnsureStartedAsync().ConfigureAwait(false);
-        if (!_queue.Writer.TryWrite(op))
+        if (!queue.Writer.TryWrite(op))
         {
             throw new ObjectDisposedException(nameof(SqliteWebhookInbox));
         }
@@ -449,7 +449,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     internal async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         await EnsureStartedAsync().ConfigureAwait(false);
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -464,22 +464,22 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
     private Task EnsureStartedAsync()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        lock (_startLock)
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        lock (startLock)
         {
-            if (_started is null || _started.IsFaulted)
+            if (this.started is null || this.started.IsFaulted)
             {
                 // A failed start (say, a missing directory) is retried by the next call.
-                _started = Task.Run(Start);
+                this.started = Task.Run(Start);
             }
 
-            return _started;
+            return this.started;
         }
     }
 
     private void Start()
     {
-        var writer = new SqliteConnection(_connectionString);
+        var writer = new SqliteConnection(connectionString);
         try
         {
             writer.Open();
@@ -513,16 +513,16 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             insert.Parameters.Add("$due", SqliteType.Integer);
             insert.Parameters.Add("$trace_parent", SqliteType.Text);
 
-            _writer = writer;
-            _insert = insert;
-            _writerLoop = RunOnOwnThread(WriterLoop, "SQLite writer");
-            _checkpointLoop = RunOnOwnThread(CheckpointLoop, "SQLite checkpoints");
+            this.writer = writer;
+            this.insert = insert;
+            writerLoop = RunOnOwnThread(WriterLoop, "SQLite writer");
+            checkpointLoop = RunOnOwnThread(CheckpointLoop, "SQLite checkpoints");
         }
         catch
         {
             writer.Dispose();
-            _ownerLock?.Dispose();
-            _ownerLock = null;
+            ownerLock?.Dispose();
+            ownerLock = null;
             throw;
         }
     }
@@ -535,7 +535,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     {
         try
         {
-            _ownerLock = new FileStream(_path + ".owner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            ownerLock = new FileStream(path + ".owner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return true;
         }
         catch (IOException)
@@ -587,7 +587,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
     private void WriterLoop()
     {
-        var reader = _queue.Reader;
+        var reader = queue.Reader;
         var batch = new List<WriteOp>(MaxBatch);
         while (WaitToRead(reader))
         {
@@ -626,11 +626,11 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     /// </summary>
     private void CheckpointLoop()
     {
-        using var connection = new SqliteConnection(_connectionString);
+        using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        WaitHandle[] wakeUps = [_walGrew, _stopCheckpoints.Token.WaitHandle];
+        WaitHandle[] wakeUps = [walGrew, stopCheckpoints.Token.WaitHandle];
         long checkpointedAtCommit = 0;
         while (WaitHandle.WaitAny(wakeUps, CheckpointInterval) != 1)
         {
@@ -658,8 +658,8 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         SqliteTransaction? tx = null;
         try
         {
-            tx = _writer!.BeginTransaction();
-            _insert!.Transaction = tx;
+            tx = this.writer!.BeginTransaction();
+            this.insert!.Transaction = tx;
             foreach (var op in batch)
             {
                 op.Execute(this, tx);
@@ -688,11 +688,11 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         }
 
         tx.Dispose();
-        Interlocked.Increment(ref _commitCount);
-        if (_bodyBytesSinceCheckpointSignal >= CheckpointAfterBodyBytes)
+        Interlocked.Increment(ref commitCount);
+        if (bodyBytesSinceCheckpointSignal >= CheckpointAfterBodyBytes)
         {
-            _bodyBytesSinceCheckpointSignal = 0;
-            _walGrew.Set();
+            bodyBytesSinceCheckpointSignal = 0;
+            walGrew.Set();
         }
         foreach (var op in batch)
         {
@@ -714,40 +714,40 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
     private sealed class AppendOp(byte[] body, long receivedAtMs, string? traceParent, CancellationToken cancellationToken) : WriteOp
     {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task Task => _done.Task;
+        public Task Task => this.done.Task;
 
         public override bool TryCancel()
-            => cancellationToken.IsCancellationRequested && _done.TrySetCanceled(cancellationToken);
+            => cancellationToken.IsCancellationRequested && this.done.TrySetCanceled(cancellationToken);
 
         public override void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction)
         {
             // An append has nothing of its own to roll back: a failure here fails the whole batch.
-            var insert = inbox._insert!;
+            var insert = inbox.this.insert!;
             insert.Parameters[0].Value = body;
             insert.Parameters[1].Value = receivedAtMs;
             insert.Parameters[2].Value = receivedAtMs;
             insert.Parameters[3].Value = (object?)traceParent ?? DBNull.Value;
             insert.ExecuteNonQuery();
-            inbox._bodyBytesSinceCheckpointSignal += body.Length;
+            inbox.bodyBytesSinceCheckpointSignal += body.Length;
         }
 
-        public override void Succeed() => _done.TrySetResult();
+        public override void Succeed() => this.done.TrySetResult();
 
-        public override void Fail(Exception exception) => _done.TrySetException(exception);
+        public override void Fail(Exception exception) => this.done.TrySetException(exception);
     }
 
     private sealed class CommandOp<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken) : WriteOp
     {
-        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? _result;
-        private Exception? _error;
+        private readonly TaskCompletionSource<T> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+        private Exception? error;
 
-        public Task<T> Task => _done.Task;
+        public Task<T> Task => this.done.Task;
 
         public override bool TryCancel()
-            => cancellationToken.IsCancellationRequested && _done.TrySetCanceled(cancellationToken);
+            => cancellationToken.IsCancellationRequested && this.done.TrySetCanceled(cancellationToken);
 
         public override void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction)
         {
@@ -755,12 +755,12 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
             inbox.Command(transaction, "SAVEPOINT op;").ExecuteNonQuery();
             try
             {
-                _result = work(transaction);
+                result = work(transaction);
             }
             catch (SqliteException ex)
             {
                 inbox.Command(transaction, "ROLLBACK TO SAVEPOINT op;").ExecuteNonQuery();
-                _error = ex;
+                error = ex;
             }
 
             inbox.Command(transaction, "RELEASE SAVEPOINT op;").ExecuteNonQuery();
@@ -768,16 +768,16 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
 
         public override void Succeed()
         {
-            if (_error is not null)
+            if (error is not null)
             {
-                _done.TrySetException(_error);
+                this.done.TrySetException(error);
             }
             else
             {
-                _done.TrySetResult(_result!);
+                this.done.TrySetResult(result!);
             }
         }
 
-        public override void Fail(Exception exception) => _done.TrySetException(exception);
+        public override void Fail(Exception exception) => this.done.TrySetException(exception);
     }
 }

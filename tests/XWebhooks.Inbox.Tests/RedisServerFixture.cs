@@ -11,8 +11,8 @@ namespace XWebhooks.Inbox.Tests;
 /// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
-    private Process? _server;
-    private string? _directory;
+    private Process? server;
+    private string? directory;
 
     /// <summary>StackExchange.Redis connection string of the server.</summary>
     public string Configuration { get; private set; } = "";
@@ -44,25 +44,25 @@ public sealed class RedisServerFixture : IAsyncLifetime
             return;
         }
 
-        _directory = Directory.CreateTempSubdirectory("xwh-redis-").FullName;
+        this.directory = Directory.CreateTempSubdirectory("xwh-redis-").FullName;
         var port = FreePort();
         var start = new ProcessStartInfo(executable)
         {
-            WorkingDirectory = _directory,
+            WorkingDirectory = this.directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _directory })
+        foreach (var argument in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory })
         {
             start.ArgumentList.Add(argument);
         }
 
-        _server = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        _server.OutputDataReceived += static (_, _) => { };
-        _server.ErrorDataReceived += static (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
+        server = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        server.OutputDataReceived += static (_, _) => { };
+        server.ErrorDataReceived += static (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
         Configuration = $"127.0.0.1:{port}";
 
         var stopwatch = Stopwatch.StartNew();
@@ -74,7 +74,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
                 await probe.GetDatabase().PingAsync();
                 return;
             }
-            catch (RedisConnectionException) when (stopwatch.Elapsed < TimeSpan.FromSeconds(20) && !_server.HasExited)
+            catch (RedisConnectionException) when (stopwatch.Elapsed < TimeSpan.FromSeconds(20) && !server.HasExited)
             {
                 await Task.Delay(100);
             }
@@ -83,7 +83,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_server is { } server)
+        if (server is { } server)
         {
             if (!server.HasExited)
             {
@@ -94,9 +94,9 @@ public sealed class RedisServerFixture : IAsyncLifetime
             server.Dispose();
         }
 
-        if (_directory is not null)
+        if (this.directory is not null)
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(this.directory, recursive: true);
         }
     }
 

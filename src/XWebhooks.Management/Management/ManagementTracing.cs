@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using XWebhooks.Diagnostics;
 using System.Net;
+using XWebhooks.Diagnostics;
 
 namespace XWebhooks.Management;
 
