@@ -724,7 +724,7 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
         public override void Execute(SqliteWebhookInbox inbox, SqliteTransaction transaction)
         {
             // An append has nothing of its own to roll back: a failure here fails the whole batch.
-            var insert = inbox.this.insert!;
+            var insert = inbox.insert!;
             insert.Parameters[0].Value = body;
             insert.Parameters[1].Value = receivedAtMs;
             insert.Parameters[2].Value = receivedAtMs;

@@ -14,7 +14,7 @@ public abstract class InboxContractTests : IAsyncLifetime
     protected static readonly TimeSpan LongLease = TimeSpan.FromSeconds(30);
     protected static readonly TimeSpan ShortLease = TimeSpan.FromMilliseconds(200);
 
-    private readonly List<IAsyncDisposable> _opened = [];
+    private readonly List<IAsyncDisposable> opened = [];
 
     /// <summary>A new store instance on this test's storage; skips (or fails on CI) when the engine is missing.</summary>
     protected abstract IXWebhookInbox CreateStore(string consumerName);
@@ -22,7 +22,7 @@ public abstract class InboxContractTests : IAsyncLifetime
     protected IXWebhookInbox Open(string consumerName = "consumer-a")
     {
         var store = CreateStore(consumerName);
-        _opened.Add((IAsyncDisposable)store);
+        opened.Add((IAsyncDisposable)store);
         return store;
     }
 
@@ -312,7 +312,7 @@ public abstract class InboxContractTests : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        foreach (var store in _opened)
+        foreach (var store in opened)
         {
             await store.DisposeAsync();
         }

@@ -6,7 +6,7 @@ namespace XWebhooks.Inbox.Tests;
 /// <summary>The contract on a real redis-server (one per class, a key prefix per test), plus multi-consumer reclaim.</summary>
 public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTests, IClassFixture<RedisServerFixture>
 {
-    private readonly string _prefix = $"t{Guid.NewGuid():N}:";
+    private readonly string prefix = $"t{Guid.NewGuid():N}:";
 
     protected override IXWebhookInbox CreateStore(string consumerName)
     {
@@ -14,7 +14,7 @@ public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTe
         return new RedisWebhookInbox(new XWebhooksRedisOptions
         {
             Configuration = server.Configuration,
-            KeyPrefix = _prefix,
+            KeyPrefix = prefix,
             ConsumerName = consumerName,
         });
     }
@@ -70,7 +70,7 @@ public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTe
 
         Assert.Equal(1, removed);
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Configuration);
-        var consumers = await redis.GetDatabase().StreamConsumerInfoAsync(_prefix + "inbox", "xwebhooks");
+        var consumers = await redis.GetDatabase().StreamConsumerInfoAsync(prefix + "inbox", "xwebhooks");
         var busyInfo = Assert.Single(consumers);
         Assert.Equal("busy", busyInfo.Name);
         Assert.Equal(1, busyInfo.PendingMessageCount);
@@ -87,8 +87,8 @@ public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTe
         await ((IXWebhookDedupe)inbox).MarkProcessedAsync("k1", TimeSpan.FromMinutes(1), CancellationToken.None);
 
         await using var raw = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Configuration);
-        Assert.True(await raw.GetDatabase().KeyExistsAsync(_prefix + "dedupe:k1"));
-        Assert.Equal(1, await raw.GetDatabase().StreamLengthAsync(_prefix + "inbox"));
+        Assert.True(await raw.GetDatabase().KeyExistsAsync(prefix + "dedupe:k1"));
+        Assert.Equal(1, await raw.GetDatabase().StreamLengthAsync(prefix + "inbox"));
 
         Assert.Equal("early", Text(Assert.Single(await inbox.LeaseAsync(10, LongLease, CancellationToken.None)).Body));
     }

@@ -83,7 +83,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (server is { } server)
+        if (this.server is { } server)
         {
             if (!server.HasExited)
             {

@@ -7,9 +7,9 @@ namespace XWebhooks.Inbox.Tests;
 /// <summary>The contract on a real SQLite file per test, plus what only the SQLite store promises.</summary>
 public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTests
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("xwh-inbox-").FullName;
+    private readonly string directory = Directory.CreateTempSubdirectory("xwh-inbox-").FullName;
 
-    private string DatabasePath => Path.Combine(_directory, "inbox.db");
+    private string DatabasePath => Path.Combine(directory, "inbox.db");
 
     protected override IXWebhookInbox CreateStore(string consumerName)
         => new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath });
@@ -167,6 +167,6 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        Directory.Delete(directory, recursive: true);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using XWebhooks.Inbox;
 using XWebhooks.Testing;
 using XWebhooks.Tests.Hosting;
@@ -24,7 +25,7 @@ public sealed class DeliveryTracingTests
 
     private static SpanRecorder Record() => new(Source, "Microsoft.AspNetCore", "System.Net.Http", RecordingDispatcher.HandlerSourceName);
 
-    private static async Task<HttpStatusCode> PostAsync(ReceiverHost host, HttpRequestMessage request)
+    private static async Task<HttpStatusCode> PostAsync(TestReceiver host, HttpRequestMessage request)
     {
         using (request)
         {
@@ -59,10 +60,10 @@ public sealed class DeliveryTracingTests
     public async Task Signed_delivery_is_one_server_span_with_product_event_types_signature_and_outcome()
     {
         using var recorder = Record();
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher() });
         using var trace = SpanRecorder.StartTestTrace();
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("post.create"), ReceiverHost.Secret)));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("post.create"), TestReceiver.DefaultSecret)));
 
         var span = Assert.Single(await recorder.WaitForAsync(trace.TraceId, Source));
         Assert.Equal("XWebhooks receive", span.DisplayName);
@@ -76,14 +77,14 @@ public sealed class DeliveryTracingTests
         Assert.Equal("classic", tags["xwebhooks.signature.header"]);
         Assert.Equal(200, tags["http.response.status_code"]);
         Assert.Equal(6, tags.Count);
-        AssertNothingSensitive(recorder.InTrace(trace.TraceId, Source), ReceiverHost.Secret);
+        AssertNothingSensitive(recorder.InTrace(trace.TraceId, Source), TestReceiver.DefaultSecret);
     }
 
     [Fact]
     public async Task Refused_signature_is_recorded_without_reading_the_body()
     {
         using var recorder = Record();
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher() });
         using var trace = SpanRecorder.StartTestTrace();
 
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("post.create"), "not-the-secret")));
@@ -97,17 +98,17 @@ public sealed class DeliveryTracingTests
         Assert.Equal(401, tags["http.response.status_code"]);
         Assert.False(tags.ContainsKey("xwebhooks.event.types"), "an unverified body is never parsed, so no event types");
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
-        AssertNothingSensitive([span], ReceiverHost.Secret, "not-the-secret", XWebhookTestKit.Sign(Activity("post.create"), "not-the-secret"));
+        AssertNothingSensitive([span], TestReceiver.DefaultSecret, "not-the-secret", XWebhookTestKit.Sign(Activity("post.create"), "not-the-secret"));
     }
 
     [Fact]
     public async Task Failed_handler_marks_the_delivery_span_as_an_error()
     {
         using var recorder = Record();
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher() });
         using var trace = SpanRecorder.StartTestTrace();
 
-        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("test.throw"), ReceiverHost.Secret)));
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("test.throw"), TestReceiver.DefaultSecret)));
 
         var span = Assert.Single(await recorder.WaitForAsync(trace.TraceId, Source));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
@@ -115,20 +116,20 @@ public sealed class DeliveryTracingTests
         Assert.Equal("handler_failed", tags["xwebhooks.outcome"]);
         Assert.Equal("handler_failed", tags["error.type"]);
         Assert.Equal(["test.throw"], Assert.IsType<string[]>(tags["xwebhooks.event.types"]));
-        AssertNothingSensitive([span], ReceiverHost.Secret, "handler failed on purpose");
+        AssertNothingSensitive([span], TestReceiver.DefaultSecret, "handler failed on purpose");
     }
 
     [Fact]
     public async Task Event_types_are_listed_once_each_handled_or_not()
     {
         using var recorder = Record();
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher() });
         using var trace = SpanRecorder.StartTestTrace();
         var body = Encoding.UTF8.GetBytes("""
             {"for_user_id":"2244994945","favorite_events":[{"id":"a1"},{"id":"a2"}],"follow_events":[{"type":"follow"}]}
             """);
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, body, ReceiverHost.Secret)));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, body, TestReceiver.DefaultSecret)));
 
         var tags = Tags(Assert.Single(await recorder.WaitForAsync(trace.TraceId, Source)));
         Assert.Equal("account_activity", tags["xwebhooks.product"]);
@@ -139,10 +140,10 @@ public sealed class DeliveryTracingTests
     public async Task Handler_span_is_a_child_of_the_delivery_span()
     {
         using var recorder = Record();
-        await using var host = await ReceiverHost.StartAsync();
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher() });
         using var trace = SpanRecorder.StartTestTrace();
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("test.traced"), ReceiverHost.Secret)));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("test.traced"), TestReceiver.DefaultSecret)));
 
         var delivery = Assert.Single(await recorder.WaitForAsync(trace.TraceId, Source));
         var handler = Assert.Single(recorder.InTrace(trace.TraceId, RecordingDispatcher.HandlerSourceName));
@@ -155,17 +156,17 @@ public sealed class DeliveryTracingTests
     {
         using var recorder = Record();
         var inbox = new InMemoryInbox(TimeProvider.System);
-        await using var host = await ReceiverHost.StartAsync(extend: x => x.AddInbox(_ => inbox, o =>
+        await using var host = await TestReceiver.StartAsync(new() { Dispatcher = new RecordingDispatcher(), Configure = x => x.AddInbox(_ => inbox, o =>
         {
             o.MaxAttempts = 3;
             o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
             o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
             o.PollInterval = TimeSpan.FromMilliseconds(20);
-        }));
+        }) });
         using var trace = SpanRecorder.StartTestTrace();
 
         // Fails on its first attempt, succeeds on the second: two attempt spans, both linked.
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("test.fail_once"), ReceiverHost.Secret)));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, XWebhookTestKit.CreateSignedPost(host.Url, Activity("test.fail_once"), TestReceiver.DefaultSecret)));
 
         var delivery = Assert.Single(await recorder.WaitForAsync(trace.TraceId, Source));
         Assert.Equal("queued", Tags(delivery)["xwebhooks.outcome"]);
@@ -194,6 +195,6 @@ public sealed class DeliveryTracingTests
         Assert.Equal(ActivityStatusCode.Error, ordered[0].Status);
         Assert.Equal("completed", Tags(ordered[1])["xwebhooks.outcome"]);
         Assert.Equal(ActivityStatusCode.Unset, ordered[1].Status);
-        AssertNothingSensitive([delivery, .. attempts], ReceiverHost.Secret, "transient failure on purpose");
+        AssertNothingSensitive([delivery, .. attempts], TestReceiver.DefaultSecret, "transient failure on purpose");
     }
 }
