@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace XWebhooks.Delivery;
 
 /// <summary>
-/// The dedupe key of one located event (DESIGN §2, §7): XAA <c>event_uuid</c>; AAA the kind's own id
+/// The dedupe key of one located event: XAA <c>event_uuid</c>; AAA the kind's own id
 /// (<c>id_str</c> of a post, <c>id</c> of a like or DM, deleted status id + time) and otherwise a hash of the
 /// event's bytes, always with <c>for_user_id</c>; filtered stream the post id plus the matched rule ids.
 /// Null when the event carries nothing to key on.

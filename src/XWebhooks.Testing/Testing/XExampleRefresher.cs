@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace XWebhooks.Testing;
 
 /// <summary>
-/// Rewrites the identifiers a receiver dedupes on (DESIGN.md §2) in a delivery body, keeping every other byte's
+/// Rewrites the identifiers a receiver dedupes on (<c>DedupeKeys</c> in the core) in a delivery body, keeping every other byte's
 /// meaning: XAA <c>data.event_uuid</c>; AAA event <c>id</c>/<c>id_str</c>, <c>created_timestamp</c>,
 /// <c>timestamp_ms</c> and deleted-status ids (kinds without an id are deduped by a hash of their bytes, which
 /// the new timestamp changes); filtered-stream <c>data.id</c>.
