@@ -19,7 +19,8 @@ internal static partial class NamespaceGraph
         var files = projects
             .SelectMany(project => Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", project), "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin"))
-            .Select(file => (Source: File.ReadAllText(file), Namespace: NamespaceDeclaration().Match(File.ReadAllText(file)).Groups[1].Value))
+            .Select(File.ReadAllText)
+            .Select(source => (Source: source, Namespace: NamespaceDeclaration().Match(source).Groups[1].Value))
             .ToList();
         var declaredNamespaces = files.Select(f => f.Namespace).ToHashSet(StringComparer.Ordinal);
 
