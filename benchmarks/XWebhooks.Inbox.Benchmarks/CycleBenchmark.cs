@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using XWebhooks.Inbox;
 using XWebhooks.Sqlite;
 
 /// <summary>
@@ -17,7 +18,7 @@ internal static class CycleBenchmark
         try
         {
             await using var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "bench.db") });
-            await inbox.AppendAsync(body, DateTimeOffset.UtcNow, CancellationToken.None);
+            await inbox.AppendAsync(new XInboxAppend(body, DateTimeOffset.UtcNow), CancellationToken.None);
 
             var latencies = new double[n];
             var next = -1;
@@ -55,7 +56,7 @@ internal static class CycleBenchmark
                 while ((i = Interlocked.Increment(ref next)) < n)
                 {
                     var start = Stopwatch.GetTimestamp();
-                    await inbox.AppendAsync(body, DateTimeOffset.UtcNow, CancellationToken.None);
+                    await inbox.AppendAsync(new XInboxAppend(body, DateTimeOffset.UtcNow), CancellationToken.None);
                     latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 }
             })).ToArray();

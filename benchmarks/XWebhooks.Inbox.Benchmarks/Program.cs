@@ -3,6 +3,7 @@
 // "cycle [N] [body bytes]" runs CycleBenchmark instead: appends while a consumer leases, marks and completes.
 using System.Diagnostics;
 using System.Globalization;
+using XWebhooks.Inbox;
 using XWebhooks.Sqlite;
 
 if (args.Length > 0 && args[0] == "cycle")
@@ -25,7 +26,7 @@ foreach (var concurrency in levels)
     try
     {
         await using var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "bench.db") });
-        await inbox.AppendAsync(body, DateTimeOffset.UtcNow, CancellationToken.None); // schema + warm-up
+        await inbox.AppendAsync(new XInboxAppend(body, DateTimeOffset.UtcNow), CancellationToken.None); // schema + warm-up
 
         var latencies = new double[n];
         var next = -1;
@@ -36,7 +37,7 @@ foreach (var concurrency in levels)
             while ((i = Interlocked.Increment(ref next)) < n)
             {
                 var start = Stopwatch.GetTimestamp();
-                await inbox.AppendAsync(body, DateTimeOffset.UtcNow, CancellationToken.None);
+                await inbox.AppendAsync(new XInboxAppend(body, DateTimeOffset.UtcNow), CancellationToken.None);
                 latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
         })).ToArray();

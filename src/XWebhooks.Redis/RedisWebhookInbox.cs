@@ -10,7 +10,7 @@ namespace XWebhooks.Redis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Durability.</b> <see cref="AppendAsync(ReadOnlyMemory{byte}, DateTimeOffset, CancellationToken)"/> is one <c>XADD</c> (fields <c>body</c>, <c>received_at</c>, and <c>trace_parent</c> when traced) and
+/// <b>Durability.</b> <see cref="AppendAsync(XInboxAppend, CancellationToken)"/> is one <c>XADD</c> (fields <c>body</c>, <c>received_at</c>, and <c>trace_parent</c> when traced) and
 /// returns once Redis acknowledged it. Whether an acknowledged append survives a crash of <i>Redis</i> is
 /// Redis's persistence setting: <c>appendonly yes</c> with <c>appendfsync always</c> loses nothing;
 /// <c>appendfsync everysec</c> (Redis's default with AOF) may lose about the last second; without AOF or
@@ -104,15 +104,11 @@ public sealed class RedisWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsyncD
 
     /// <inheritdoc />
     /// <remarks>Returns once Redis acknowledged the <c>XADD</c>; see the type's remarks on durability.</remarks>
-    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-        => AppendAsync(body, receivedAt, traceParent: null, cancellationToken);
-
-    /// <inheritdoc />
-    /// <remarks>Returns once Redis acknowledged the <c>XADD</c>; see the type's remarks on durability.</remarks>
-    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
+    public async ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var db = await DatabaseAsync().ConfigureAwait(false);
+        var (body, receivedAt, traceParent) = (delivery.Body, delivery.ReceivedAt, delivery.TraceParent);
         NameValueEntry[] fields = traceParent is null
             ? [new(BodyField, body.ToArray()), new(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds())]
             : [new(BodyField, body.ToArray()), new(ReceivedAtField, receivedAt.ToUnixTimeMilliseconds()), new(TraceParentField, traceParent)];

@@ -15,7 +15,7 @@ namespace XWebhooks.Sqlite;
 /// <b>Durability.</b> Every write goes through one writer connection. Concurrent calls are queued and the
 /// writer commits everything queued so far in one transaction (group commit); each call's task completes only
 /// after that <c>COMMIT</c> returned, i.e. after the WAL was fsync'd. An acknowledged
-/// <see cref="AppendAsync(ReadOnlyMemory{byte}, DateTimeOffset, string, CancellationToken)"/> therefore survives SIGKILL of the process and power loss, while many concurrent
+/// <see cref="AppendAsync(XInboxAppend, CancellationToken)"/> therefore survives SIGKILL of the process and power loss, while many concurrent
 /// deliveries share one fsync.
 /// </para>
 /// <para>
@@ -82,14 +82,10 @@ public sealed class SqliteWebhookInbox : IXWebhookInbox, IXWebhookDedupe, IAsync
     internal long CommitCount => Interlocked.Read(ref commitCount);
 
     /// <inheritdoc />
-    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-        => AppendAsync(body, receivedAt, traceParent: null, cancellationToken);
-
-    /// <inheritdoc />
-    public async ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
+    public async ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var op = new AppendOp(body.ToArray(), receivedAt.ToUnixTimeMilliseconds(), traceParent, cancellationToken);
+        var op = new AppendOp(delivery.Body.ToArray(), delivery.ReceivedAt.ToUnixTimeMilliseconds(), delivery.TraceParent, cancellationToken);
         await EnqueueAsync(op).ConfigureAwait(false);
         await op.Task.ConfigureAwait(false);
     }

@@ -81,7 +81,7 @@ public abstract class InboxContractTests : IAsyncLifetime
     {
         const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         var inbox = Open();
-        await inbox.AppendAsync(Body("traced"), Ms(1_760_000_000_000), traceParent, CancellationToken.None);
+        await inbox.AppendAsync(new XInboxAppend(Body("traced"), Ms(1_760_000_000_000)) { TraceParent = traceParent }, CancellationToken.None);
         await inbox.AppendAsync(Body("untraced"), Ms(1_760_000_000_001), CancellationToken.None);
 
         var leased = await inbox.LeaseAsync(10, LongLease, CancellationToken.None);

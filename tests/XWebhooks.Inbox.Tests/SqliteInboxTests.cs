@@ -35,11 +35,11 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
     public async Task Concurrent_appends_share_commits()
     {
         var inbox = (SqliteWebhookInbox)Open();
-        await inbox.AppendAsync(Body("warm-up"), DateTimeOffset.UtcNow, CancellationToken.None);
+        await inbox.AppendAsync(new XInboxAppend(Body("warm-up"), DateTimeOffset.UtcNow), CancellationToken.None);
         var commitsBefore = inbox.CommitCount;
 
         var appends = Enumerable.Range(0, 500)
-            .Select(i => inbox.AppendAsync(Body($"b{i}"), DateTimeOffset.UtcNow, CancellationToken.None).AsTask())
+            .Select(i => inbox.AppendAsync(new XInboxAppend(Body($"b{i}"), DateTimeOffset.UtcNow), CancellationToken.None).AsTask())
             .ToArray();
         await Task.WhenAll(appends);
 

@@ -145,7 +145,7 @@ internal sealed class DeliveryEndpoint(
     {
         try
         {
-            await inbox!.AppendAsync(delivery.Body, delivery.ReceivedAt, XWebhooksTracing.CurrentTraceParent(), context.RequestAborted).ConfigureAwait(false);
+            await inbox!.AppendAsync(new XInboxAppend(delivery.Body, delivery.ReceivedAt) { TraceParent = XWebhooksTracing.CurrentTraceParent() }, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -12,20 +12,18 @@ namespace XWebhooks.Inbox;
 public interface IXWebhookInbox
 {
     /// <summary>
-    /// Durably stores one verified delivery body. Returns only after the store acknowledged the write
-    /// (fsync'd or replicated per the store's guarantees). Many concurrent appends may share one commit.
-    /// <paramref name="body"/> is a pooled buffer: copy it before returning, never keep a reference.
+    /// Durably stores one verified delivery. Returns only after the store acknowledged the write (per the store's
+    /// durability guarantees). Many concurrent appends may share one commit. Copy <see cref="XInboxAppend.Body"/> and
+    /// <see cref="XInboxAppend.EventIndex"/> before returning (pooled buffers); never keep a reference. A store that
+    /// keeps <see cref="XInboxAppend.TraceParent"/> and <see cref="XInboxAppend.EventIndex"/> returns them on
+    /// <see cref="XInboxEntry"/>; one that drops them still works (attempt spans then link to nothing, and the worker
+    /// reads the body again).
     /// </summary>
-    ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// <see cref="AppendAsync(ReadOnlyMemory{byte}, DateTimeOffset, CancellationToken)"/> with the W3C <c>traceparent</c> of
-    /// the delivery's span (null when the delivery is not traced). A store that keeps it returns it as
-    /// <see cref="XInboxEntry.TraceParent"/>, so each processing attempt's span links back to the delivery; the default
-    /// implementation drops it and the attempts' spans link to nothing.
-    /// </summary>
-    ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken) =>
-        AppendAsync(body, receivedAt, cancellationToken);
+    /// <summary>Stores a delivery known only by its body: <see cref="AppendAsync(XInboxAppend, CancellationToken)"/> without a trace or an event index.</summary>
+    ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        AppendAsync(new XInboxAppend(body, receivedAt), cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="maxEntries"/> entries that are due (new, retry time reached, or whose

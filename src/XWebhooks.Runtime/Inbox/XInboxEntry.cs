@@ -10,8 +10,14 @@ public sealed record XInboxEntry(string Id, ReadOnlyMemory<byte> Body, DateTimeO
 {
     /// <summary>
     /// The W3C <c>traceparent</c> of the delivery's span, as given to
-    /// <see cref="IXWebhookInbox.AppendAsync(ReadOnlyMemory{byte}, DateTimeOffset, string, CancellationToken)"/>; null when
+    /// <see cref="XInboxAppend.TraceParent"/>; null when
     /// the delivery was not traced or the store does not keep it. Never a body or a secret.
     /// </summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// The <see cref="XInboxAppend.EventIndex"/> stored with the body; empty when the append carried none or the store
+    /// does not keep it. The worker then reads the body again.
+    /// </summary>
+    public ReadOnlyMemory<byte> EventIndex { get; init; }
 }

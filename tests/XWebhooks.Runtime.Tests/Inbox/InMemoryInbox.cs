@@ -14,14 +14,11 @@ internal sealed class InMemoryInbox(TimeProvider time) : IXWebhookInbox, IXWebho
 
     public int Completed { get; private set; }
 
-    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        AppendAsync(body, receivedAt, traceParent: null, cancellationToken);
-
-    public ValueTask AppendAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, string? traceParent, CancellationToken cancellationToken)
+    public ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            pending.Add(new Row((++nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), body.ToArray(), receivedAt, 1, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue) { TraceParent = traceParent });
+            pending.Add(new Row((++nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), delivery.Body.ToArray(), delivery.ReceivedAt, 1, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue) { TraceParent = delivery.TraceParent, EventIndex = delivery.EventIndex.ToArray() });
         }
 
         return ValueTask.CompletedTask;
@@ -38,7 +35,7 @@ internal sealed class InMemoryInbox(TimeProvider time) : IXWebhookInbox, IXWebho
                 var attempt = row.LeaseToken is null ? row.Attempt : row.Attempt + 1;
                 var leasedRow = row with { Attempt = attempt, LeaseToken = Guid.NewGuid().ToString(), LeaseUntil = now + leaseDuration };
                 pending[pending.IndexOf(row)] = leasedRow;
-                leased.Add(new XInboxEntry(row.Id, row.Body, row.ReceivedAt, attempt, leasedRow.LeaseToken!) { TraceParent = row.TraceParent });
+                leased.Add(new XInboxEntry(row.Id, row.Body, row.ReceivedAt, attempt, leasedRow.LeaseToken!) { TraceParent = row.TraceParent, EventIndex = row.EventIndex });
             }
 
             return ValueTask.FromResult<IReadOnlyList<XInboxEntry>>(leased);
@@ -138,5 +135,7 @@ internal sealed class InMemoryInbox(TimeProvider time) : IXWebhookInbox, IXWebho
     private sealed record Row(string Id, byte[] Body, DateTimeOffset ReceivedAt, int Attempt, DateTimeOffset DueAt, string? LeaseToken, DateTimeOffset LeaseUntil)
     {
         public string? TraceParent { get; init; }
+
+        public byte[] EventIndex { get; init; } = [];
     }
 }
