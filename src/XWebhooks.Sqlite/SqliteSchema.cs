@@ -5,7 +5,7 @@ namespace XWebhooks.Sqlite;
 /// <summary>Creates and versions the inbox tables. Every table is prefixed <c>xwh_</c> so the file can be shared.</summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     private const string Version1 = """
         CREATE TABLE xwh_inbox (
@@ -58,6 +58,16 @@ internal static class SqliteSchema
         ALTER TABLE xwh_inbox ADD COLUMN trace_parent TEXT NULL;
         """;
 
+    // Version 5: leases live in the owning process's memory. lease_until becomes attempt_started (NULL until an
+    // attempt starts, so the next lease after a crash or an expired lease counts another attempt); the token goes.
+    // The event index the ack path built travels with the body.
+    private const string Version5 = """
+        ALTER TABLE xwh_inbox RENAME COLUMN lease_until TO attempt_started;
+        UPDATE xwh_inbox SET attempt_started = 1 WHERE attempt_started IS NOT NULL;
+        ALTER TABLE xwh_inbox DROP COLUMN lease_token;
+        ALTER TABLE xwh_inbox_body ADD COLUMN event_index BLOB NULL;
+        """;
+
     /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new, upgrades an older one; refuses a newer schema.</summary>
     public static void Ensure(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -93,6 +103,12 @@ internal static class SqliteSchema
         if (existing < 4)
         {
             command.CommandText = Version4 + "INSERT INTO xwh_schema (version) VALUES (4);";
+            command.ExecuteNonQuery();
+        }
+
+        if (existing < 5)
+        {
+            command.CommandText = Version5 + "INSERT INTO xwh_schema (version) VALUES (5);";
             command.ExecuteNonQuery();
         }
     }

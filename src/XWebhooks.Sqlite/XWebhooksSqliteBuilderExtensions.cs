@@ -39,9 +39,17 @@ public static class XWebhooksSqliteBuilderExtensions
         builder.Services.AddOptions<XWebhooksSqliteOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksSqliteOptions>, XWebhooksSqliteOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(static sp => new SqliteWebhookInbox(
-            sp.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton(static sp =>
+        {
+            var inbox = new SqliteWebhookInbox(
+                sp.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value,
+                sp.GetRequiredService<TimeProvider>());
+
+            // Attempts cut short by a crash count against the worker's limit, so a delivery that kills the process is
+            // dead-lettered by the store (the worker never sees that attempt fail).
+            inbox.Queue.MaxAttempts = sp.GetRequiredService<IOptions<XWebhooksInboxOptions>>().Value.MaxAttempts;
+            return inbox;
+        });
         builder.Services.RemoveAll<IXWebhookInbox>();
         builder.Services.RemoveAll<IXWebhookDedupe>();
         builder.Services.RemoveAll<IXDeliveryWatermark>();
@@ -51,7 +59,7 @@ public static class XWebhooksSqliteBuilderExtensions
     /// <summary>
     /// <see cref="AddSqliteInbox(XWebhooksBuilder, Action{XWebhooksSqliteOptions}?, Action{XWebhooksInboxOptions}?)"/> with options (store and worker) read from
     /// <paramref name="inboxSection"/>, usually <c>configuration.GetSection("XWebhooks:Inbox")</c>: its <c>Path</c>
-    /// key is the database file. Bound by the configuration binder generator (AOT clean); a value that does not convert stops the app at start, naming its key.
+    /// key is the database file, its <c>Durability</c> key <see cref="XWebhooksSqliteOptions.Durability"/>. Bound by the configuration binder generator (AOT clean); a value that does not convert stops the app at start, naming its key.
     /// </summary>
     /// <param name="builder">Returned by <c>AddXWebhooks</c>.</param>
     /// <param name="inboxSection">The <c>XWebhooks:Inbox</c> section.</param>

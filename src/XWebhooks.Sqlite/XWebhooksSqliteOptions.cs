@@ -17,4 +17,17 @@ public sealed class XWebhooksSqliteOptions : IOptionsSection
     /// </summary>
     [NotBlank(Hint = "Name the SQLite file (default xwebhooks.db).")]
     public string Path { get; set; } = "xwebhooks.db";
+
+    /// <summary>
+    /// What an acknowledged delivery survives: <see cref="XWebhooksSqliteDurability.Fsync"/> (default: power loss) or
+    /// <see cref="XWebhooksSqliteDurability.Process"/> (a process crash; faster, and gap recovery covers power loss).
+    /// </summary>
+    [DefinedEnum<XWebhooksSqliteDurability>]
+    public XWebhooksSqliteDurability Durability { get; set; } = XWebhooksSqliteDurability.Fsync;
+
+    /// <summary>How many bytes of recently appended bodies (with their event indexes) stay in memory for the worker.</summary>
+    internal long RecentEntryBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>How often committed WAL frames are copied into the database (and, with <see cref="XWebhooksSqliteDurability.Process"/>, reach the disk); infinite stops the timer (tests).</summary>
+    internal TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 }

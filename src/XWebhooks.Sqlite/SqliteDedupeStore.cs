@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace XWebhooks.Sqlite;
+
+/// <summary>
+/// The dedupe keys on the engine: table <c>xwh_dedupe</c>, plus the keys this process marked recently in memory.
+/// </summary>
+/// <remarks>
+/// <para>A mark is not waited for: it rides along in the next commit (not fsync'd on its account). Until that commit
+/// the in-memory set answers for it, so <see cref="WasProcessed"/> sees a mark as soon as <see cref="MarkProcessed"/>
+/// returned. Lost (the process died before the commit, or power failed before the next fsync), the event may run once
+/// more; the completion of its entry was queued after the mark, so it cannot have reached the file without it.</para>
+/// <para>A check is a lookup in the in-memory set, then one prepared point query on a pooled read connection: the ack
+/// path asks for every event, and most events are new.</para>
+/// </remarks>
+internal sealed class SqliteDedupeStore(SqliteEngine engine)
+{
+    /// <summary>How many marks stay in memory once committed; older ones are answered by the file.</summary>
+    public const int RecentCapacity = 16_384;
+    private const int CleanupEvery = 512;
+    private const int CleanupLimit = 1000;
+
+    private readonly ConcurrentDictionary<string, long> recent = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> committedOrder = new();
+    private int marksSinceCleanup;
+
+    /// <summary>How many keys are held in memory now.</summary>
+    public int RecentCount => recent.Count;
+
+    public async ValueTask<bool> WasProcessedAsync(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var started = engine.EnsureStartedAsync();
+        if (!started.IsCompletedSuccessfully)
+        {
+            await started.ConfigureAwait(false);
+        }
+
+        return WasProcessed(key);
+    }
+
+    public bool WasProcessed(string key)
+    {
+        var now = engine.NowMs();
+        if (recent.TryGetValue(key, out var expiresAt) && expiresAt > now)
+        {
+            return true;
+        }
+
+        return engine.Readers.Read(reader =>
+        {
+            var command = reader.Command("SELECT expires_at FROM xwh_dedupe WHERE key = $key;");
+            command.Parameters.AddWithValue("$key", key);
+            return command.ExecuteScalar() is long stored && stored > now;
+        });
+    }
+
+    public async ValueTask MarkProcessedAsync(string key, TimeSpan retention)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
+        var expiresAt = engine.NowMs() + (long)Math.Ceiling(retention.TotalMilliseconds);
+        recent.AddOrUpdate(key, expiresAt, (_, existing) => Math.Max(existing, expiresAt));
+        await engine.EnqueueAsync(new SqlitePostedOp(tx => MarkProcessed(tx, key, expiresAt), () => Committed(key))).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes expired keys now (at most a bounded number); returns how many were deleted.</summary>
+    public ValueTask<int> DeleteExpiredKeysAsync(CancellationToken cancellationToken)
+        => engine.ExecuteAsync(tx => DeleteExpiredKeys(tx, engine.NowMs()), cancellationToken);
+
+    private void MarkProcessed(SqliteTransaction tx, string key, long expiresAt)
+    {
+        var command = engine.Command(tx, """
+            INSERT INTO xwh_dedupe (key, expires_at) VALUES ($key, $expires)
+            ON CONFLICT (key) DO UPDATE SET expires_at = MAX(expires_at, excluded.expires_at);
+            """);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$expires", expiresAt);
+        command.ExecuteNonQuery();
+
+        if (++marksSinceCleanup >= CleanupEvery)
+        {
+            marksSinceCleanup = 0;
+            DeleteExpiredKeys(tx, engine.NowMs());
+        }
+    }
+
+    /// <summary>Once its commit is over, a mark may leave memory: the oldest committed ones go first beyond the capacity.</summary>
+    private void Committed(string key)
+    {
+        committedOrder.Enqueue(key);
+        // The order can hold a key twice (marked twice); its own bound keeps that from growing either.
+        while ((recent.Count > RecentCapacity || committedOrder.Count > 2 * RecentCapacity) && committedOrder.TryDequeue(out var oldest))
+        {
+            recent.TryRemove(oldest, out _);
+        }
+    }
+
+    private int DeleteExpiredKeys(SqliteTransaction transaction, long now)
+    {
+        var command = engine.Command(transaction, """
+            DELETE FROM xwh_dedupe WHERE key IN (SELECT key FROM xwh_dedupe WHERE expires_at <= $now LIMIT $limit);
+            """);
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$limit", CleanupLimit);
+        return command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,448 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace XWebhooks.Sqlite;
+
+/// <summary>
+/// The one writer of an inbox file and what keeps it healthy: the <c>.owner</c> lock, the schema, a writer thread that
+/// group-commits queued <see cref="SqliteWriteOp"/>s with prepared statements, a checkpoint thread, and pooled readers.
+/// The queue (<see cref="SqliteInboxQueue"/>), the dedupe store (<see cref="SqliteDedupeStore"/>) and the watermark
+/// (<see cref="SqliteDeliveryWatermark"/>) are its users.
+/// </summary>
+/// <remarks>
+/// A batch is committed with <c>synchronous=FULL</c> (the WAL is fsync'd before the commit returns) only when one of
+/// its ops needs it (<see cref="SqliteWriteOp.NeedsFsync"/>: appends under <see cref="XWebhooksSqliteDurability.Fsync"/>);
+/// every other batch commits with <c>synchronous=NORMAL</c>, which survives a process crash and reaches the disk with
+/// the next fsync'd commit or checkpoint (an fsync of the WAL covers every frame before it).
+/// </remarks>
+internal sealed class SqliteEngine : IAsyncDisposable
+{
+    private const int MaxBatch = 1024;
+    private const int WriterCheckpointPages = 8192;
+    private const int CheckpointAfterBytes = 256 * 1024;
+
+    private readonly string connectionString;
+    private readonly Channel<SqliteWriteOp> queue = Channel.CreateUnbounded<SqliteWriteOp>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock startLock = new();
+    private readonly CancellationTokenSource stopCheckpoints = new();
+    private readonly AutoResetEvent walGrew = new(initialState: false);
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private readonly TimeSpan checkpointInterval;
+    private Task? started;
+    private Task? writerLoop;
+    private Task? checkpointLoop;
+    private FileStream? ownerLock;
+    private SqliteConnection? writer;
+    private SqliteCommand? synchronousFull;
+    private SqliteCommand? synchronousNormal;
+    private bool writerIsFull;
+    private long commitCount;
+    private long fsyncedCommitCount;
+    private long bytesSinceCheckpointSignal;
+    private int disposed;
+
+    private readonly Task previousClose;
+
+    public SqliteEngine(XWebhooksSqliteOptions options, TimeProvider time, Task previousClose)
+    {
+        this.previousClose = previousClose;
+        Path = System.IO.Path.GetFullPath(options.Path);
+        Durability = options.Durability;
+        Time = time;
+        checkpointInterval = options.CheckpointInterval;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        Readers = new SqliteReaderPool(connectionString);
+    }
+
+    public string Path { get; }
+
+    public XWebhooksSqliteDurability Durability { get; }
+
+    public TimeProvider Time { get; }
+
+    public SqliteReaderPool Readers { get; }
+
+    /// <summary>Acknowledged appends not on disk yet (always empty with <see cref="XWebhooksSqliteDurability.Fsync"/>).</summary>
+    public SqliteUnsyncedAppends Unsynced { get; } = new();
+
+    /// <summary>How many write transactions were committed; fewer than writes when commits were shared.</summary>
+    public long CommitCount => Interlocked.Read(ref commitCount);
+
+    /// <summary>How many of them were fsync'd.</summary>
+    public long FsyncedCommitCount => Interlocked.Read(ref fsyncedCommitCount);
+
+    /// <summary>Added to the byte count that wakes the checkpointer early (bodies make the WAL grow).</summary>
+    public void NoteWalBytes(long bytes) => bytesSinceCheckpointSignal += bytes;
+
+    public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Runs <paramref name="work"/> on the writer in the next group commit; completes after that commit.</summary>
+    public async ValueTask<T> ExecuteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken, Action? afterCommit = null)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var op = new SqliteCommandOp<T>(work, afterCommit, cancellationToken);
+        await EnqueueAsync(op).ConfigureAwait(false);
+        return await op.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Queues <paramref name="op"/> for the writer; starts the engine on first use.</summary>
+    public async ValueTask EnqueueAsync(SqliteWriteOp op)
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        if (!queue.Writer.TryWrite(op))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWebhookInbox));
+        }
+    }
+
+    /// <summary>
+    /// Queues a write nobody waits for (<see cref="SqlitePostedOp"/>). The engine is already started: the caller holds
+    /// something only a started engine hands out (a lease). False when the engine is closing.
+    /// </summary>
+    public bool Post(SqliteWriteOp op) => queue.Writer.TryWrite(op);
+
+    /// <summary>
+    /// The writer's command for <paramref name="sql"/>, prepared once and reused (the writer is single-threaded):
+    /// preparing costs more than running these small statements. Owned by the engine: callers must not dispose it.
+    /// </summary>
+    public SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = this.writer!.CreateCommand();
+            command.CommandText = sql;
+            commands.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
+    /// <summary>Copies the WAL into the database now and returns whether everything committed before the call is on disk (tests, shutdown).</summary>
+    public async ValueTask<bool> CheckpointNowAsync()
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        return Checkpoint(command);
+    }
+
+    public Task EnsureStartedAsync()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        if (this.started is { IsCompletedSuccessfully: true } running)
+        {
+            return running;
+        }
+
+        lock (startLock)
+        {
+            if (this.started is null || this.started.IsFaulted)
+            {
+                // A failed start (a missing directory, a file owned by another process) is retried by the next call.
+                this.started = Task.Run(Start);
+            }
+
+            return this.started;
+        }
+    }
+
+    /// <summary>Commits what is queued, stops the threads and closes the file. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        queue.Writer.TryComplete();
+        Task? started;
+        lock (startLock)
+        {
+            started = this.started;
+        }
+
+        if (started is not null)
+        {
+            try
+            {
+                await started.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // A failed start has nothing to close.
+            }
+        }
+
+        if (writerLoop is { } loop)
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        await stopCheckpoints.CancelAsync().ConfigureAwait(false);
+        if (checkpointLoop is { } checkpoints)
+        {
+            await checkpoints.ConfigureAwait(false);
+        }
+
+        stopCheckpoints.Dispose();
+        walGrew.Dispose();
+        Readers.Dispose();
+        foreach (var command in commands.Values)
+        {
+            command.Dispose();
+        }
+
+        synchronousFull?.Dispose();
+        synchronousNormal?.Dispose();
+        if (this.writer is { } writer)
+        {
+            // Closing the last connection checkpoints the WAL into the database and fsyncs it.
+            await writer.DisposeAsync().ConfigureAwait(false);
+            SqliteConnection.ClearPool(writer);
+        }
+
+        ownerLock?.Dispose();
+    }
+
+    private void Start()
+    {
+        try
+        {
+            previousClose.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // Its close failed; the owner lock tells whether the file is free.
+        }
+
+        var ownerLock = SqliteOwnerLock.Take(Path);
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            writer.Open();
+            using (var pragmas = writer.CreateCommand())
+            {
+                // WAL survives in the file; synchronous and busy_timeout are per connection. The writer checkpoints
+                // only as a backstop (WriterCheckpointPages); CheckpointLoop copies the WAL beside it.
+                pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint={WriterCheckpointPages};";
+                pragmas.ExecuteNonQuery();
+            }
+
+            using (var tx = writer.BeginTransaction())
+            {
+                SqliteSchema.Ensure(writer, tx);
+                tx.Commit();
+            }
+
+            synchronousFull = writer.CreateCommand();
+            synchronousFull.CommandText = "PRAGMA synchronous=FULL;";
+            synchronousNormal = writer.CreateCommand();
+            synchronousNormal.CommandText = "PRAGMA synchronous=NORMAL;";
+            this.ownerLock = ownerLock;
+            this.writer = writer;
+            writerLoop = RunOnOwnThread(WriterLoop, "SQLite writer");
+            checkpointLoop = RunOnOwnThread(CheckpointLoop, "SQLite checkpoints");
+        }
+        catch
+        {
+            synchronousFull?.Dispose();
+            synchronousNormal?.Dispose();
+            writer.Dispose();
+            ownerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="loop"/> on a thread of its own: the writer and the checkpointer block in fsync for most of
+    /// their time, and on the thread pool that blocking would delay the continuations of requests queued behind it.
+    /// </summary>
+    private static Task RunOnOwnThread(Action loop, string name)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                loop();
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = name,
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void WriterLoop()
+    {
+        var reader = queue.Reader;
+        var batch = new List<SqliteWriteOp>(MaxBatch);
+        while (WaitToRead(reader))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var op))
+            {
+                if (!op.TryCancel())
+                {
+                    batch.Add(op);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                CommitBatch(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    /// <summary>Blocks the writer's own thread until there is work (true) or the queue was completed (false).</summary>
+    private static bool WaitToRead(ChannelReader<SqliteWriteOp> reader)
+    {
+        var wait = reader.WaitToReadAsync();
+        return wait.IsCompleted ? wait.GetAwaiter().GetResult() : wait.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs the batch in one transaction, then tells every op: only after COMMIT returned.</summary>
+    private void CommitBatch(List<SqliteWriteOp> batch)
+    {
+        var fsync = false;
+        var oldestAppend = long.MaxValue;
+        foreach (var op in batch)
+        {
+            fsync |= op.NeedsFsync;
+            if (op.AppendedReceivedAtMs is { } receivedAt)
+            {
+                oldestAppend = Math.Min(oldestAppend, receivedAt);
+            }
+        }
+
+        SqliteTransaction? tx = null;
+        try
+        {
+            // The safety level cannot change inside a transaction: set it for this commit before BEGIN.
+            if (fsync != writerIsFull)
+            {
+                (fsync ? synchronousFull : synchronousNormal)!.ExecuteNonQuery();
+                writerIsFull = fsync;
+            }
+
+            tx = this.writer!.BeginTransaction();
+            foreach (var op in batch)
+            {
+                op.Execute(this, tx);
+            }
+
+            tx.Commit();
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                tx?.Rollback();
+            }
+            catch (Exception)
+            {
+                // The transaction may already be gone (SQLite rolls back by itself on some errors).
+            }
+
+            tx?.Dispose();
+            foreach (var op in batch)
+            {
+                op.Fail(ex);
+            }
+
+            return;
+        }
+
+        tx.Dispose();
+        var commit = Interlocked.Increment(ref commitCount);
+        if (fsync)
+        {
+            Interlocked.Increment(ref fsyncedCommitCount);
+            Unsynced.SyncedThrough(commit);
+        }
+        else if (oldestAppend != long.MaxValue)
+        {
+            Unsynced.Committed(commit, oldestAppend);
+        }
+
+        if (bytesSinceCheckpointSignal >= CheckpointAfterBytes)
+        {
+            bytesSinceCheckpointSignal = 0;
+            walGrew.Set();
+        }
+
+        foreach (var op in batch)
+        {
+            op.Succeed();
+        }
+    }
+
+    /// <summary>
+    /// Copies committed WAL frames into the database on its own connection (PASSIVE: never blocks the writer) every
+    /// checkpoint interval when something was committed, and sooner once the WAL grew by
+    /// <see cref="CheckpointAfterBytes"/>. Small, frequent copies keep the checkpoint's fsync from delaying the
+    /// writer's (docs/reliability.md has the measurements). A complete checkpoint also puts every append committed
+    /// before it on disk, which is what <see cref="XWebhooksSqliteDurability.Process"/> waits for.
+    /// </summary>
+    private void CheckpointLoop()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        WaitHandle[] wakeUps = [walGrew, stopCheckpoints.Token.WaitHandle];
+        long checkpointedAtCommit = 0;
+        while (WaitHandle.WaitAny(wakeUps, checkpointInterval) != 1)
+        {
+            var commits = CommitCount;
+            if (commits == checkpointedAtCommit)
+            {
+                continue;
+            }
+
+            if (Checkpoint(command))
+            {
+                checkpointedAtCommit = commits;
+            }
+        }
+    }
+
+    /// <summary>Runs one PASSIVE checkpoint; true when it copied the whole WAL, so everything committed before it is on disk.</summary>
+    private bool Checkpoint(SqliteCommand checkpoint)
+    {
+        var before = CommitCount;
+        try
+        {
+            using var result = checkpoint.ExecuteReader();
+            // (busy, frames in the WAL, frames copied): the WAL was fsync'd, then copied and the database fsync'd.
+            if (result.Read() && result.GetInt64(0) == 0 && result.GetInt64(1) == result.GetInt64(2))
+            {
+                Unsynced.SyncedThrough(before);
+                return true;
+            }
+        }
+        catch (SqliteException)
+        {
+            // Busy with another checkpoint or a transient I/O error: the next round (or the writer's backstop) does it.
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using XWebhooks.Inbox;
+
+namespace XWebhooks.Sqlite;
+
+/// <summary>
+/// The inbox queue on the engine: tables <c>xwh_inbox</c> (one row per pending delivery), <c>xwh_inbox_body</c> and
+/// <c>xwh_dead_letters</c>, with leases in memory (<see cref="SqliteLeases"/>) and recent bodies in memory
+/// (<see cref="SqliteRecentEntries"/>).
+/// </summary>
+/// <remarks>
+/// Only appends wait for an fsync (under <see cref="XWebhooksSqliteDurability.Fsync"/>). A lease writes that an attempt
+/// started (committed, not fsync'd), so an entry whose attempt was cut short by a crash counts one more attempt on its
+/// next lease, and one that did so <c>MaxAttempts</c> times is dead-lettered instead of leased: a delivery that kills
+/// the process cannot keep the worker in a crash loop. Completions are not waited for at all.
+/// </remarks>
+internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryBytes)
+{
+    private const string DeadLetterSql = """
+        INSERT INTO xwh_dead_letters (inbox_id, body, received_at, attempts, error, dead_lettered_at)
+        SELECT i.id, b.body, i.received_at, $attempts, $error, $now
+        FROM xwh_inbox i JOIN xwh_inbox_body b ON b.id = i.id
+        WHERE i.id = $id;
+        DELETE FROM xwh_inbox WHERE id = $id;
+        DELETE FROM xwh_inbox_body WHERE id = $id;
+        """;
+
+    private const string DeleteSql = """
+        DELETE FROM xwh_inbox WHERE id = $id;
+        DELETE FROM xwh_inbox_body WHERE id = $id;
+        """;
+
+    private readonly SqliteLeases leases = new();
+
+    /// <summary>Attempts an entry gets; one cut short by a crash or an expired lease counts too. Set by the registration from the worker's options.</summary>
+    public int MaxAttempts { get; set; } = int.MaxValue;
+
+    public SqliteRecentEntries Recent { get; } = new(recentEntryBytes);
+
+    /// <summary>Test hook: completions end the lease but never reach the file, as when the process dies before their commit.</summary>
+    internal bool LoseCompletions { get; set; }
+
+    public async ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var op = new SqliteAppendOp(delivery, engine.Durability == XWebhooksSqliteDurability.Fsync, Recent, cancellationToken);
+        await engine.EnqueueAsync(op).ConfigureAwait(false);
+        await op.Task.ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<XInboxEntry>> LeaseAsync(int maxEntries, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+
+        var token = Guid.NewGuid().ToString("N");
+        var taken = new List<long>();
+        try
+        {
+            return await engine.ExecuteAsync(tx => Lease(tx, maxEntries, leaseDuration, token, taken), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var id in taken)
+            {
+                leases.Forget(id, token);
+            }
+
+            throw;
+        }
+    }
+
+    private List<XInboxEntry> Lease(SqliteTransaction tx, int maxEntries, TimeSpan leaseDuration, string token, List<long> taken)
+    {
+        var now = engine.NowMs();
+        var live = leases.LiveIds(now);
+
+        // The first due rows, enough of them that the ones leased already cannot crowd out maxEntries others.
+        var due = engine.Command(tx, "SELECT id FROM xwh_inbox WHERE due_at <= $now ORDER BY id LIMIT $limit;");
+        due.Parameters.AddWithValue("$now", now);
+        due.Parameters.AddWithValue("$limit", maxEntries + live.Count);
+        var candidates = new List<long>();
+        using (var reader = due.ExecuteReader())
+        {
+            while (reader.Read() && candidates.Count < maxEntries)
+            {
+                var id = reader.GetInt64(0);
+                if (!live.Contains(id))
+                {
+                    candidates.Add(id);
+                }
+            }
+        }
+
+        var until = now + (long)Math.Ceiling(leaseDuration.TotalMilliseconds);
+        var entries = new List<XInboxEntry>(candidates.Count);
+        foreach (var id in candidates)
+        {
+            // An attempt that started and never ended (crash, expired lease) counts: the next one is attempt + 1.
+            var start = engine.Command(tx, """
+                UPDATE xwh_inbox SET attempt = attempt + (attempt_started IS NOT NULL), attempt_started = $now
+                WHERE id = $id RETURNING received_at, attempt, trace_parent;
+                """);
+            start.Parameters.AddWithValue("$now", now);
+            start.Parameters.AddWithValue("$id", id);
+            long receivedAt;
+            int attempt;
+            string? traceParent;
+            using (var reader = start.ExecuteReader())
+            {
+                reader.Read();
+                receivedAt = reader.GetInt64(0);
+                attempt = reader.GetInt32(1);
+                traceParent = reader.IsDBNull(2) ? null : reader.GetString(2);
+            }
+
+            Recent.TryTake(id, out var recent);
+            if (attempt > MaxAttempts)
+            {
+                var dead = engine.Command(tx, DeadLetterSql);
+                dead.Parameters.AddWithValue("$attempts", attempt - 1);
+                dead.Parameters.AddWithValue("$error", $"Every one of its {attempt - 1} attempts ended without an outcome (the process died or the lease ran out).");
+                dead.Parameters.AddWithValue("$now", now);
+                dead.Parameters.AddWithValue("$id", id);
+                dead.ExecuteNonQuery();
+                continue;
+            }
+
+            byte[] body;
+            byte[] eventIndex;
+            if (recent is not null)
+            {
+                (body, eventIndex) = (recent.Body, recent.EventIndex);
+            }
+            else
+            {
+                var read = engine.Command(tx, "SELECT body, event_index FROM xwh_inbox_body WHERE id = $id;");
+                read.Parameters.AddWithValue("$id", id);
+                using var reader = read.ExecuteReader();
+                reader.Read();
+                body = (byte[])reader.GetValue(0);
+                eventIndex = reader.IsDBNull(1) ? [] : (byte[])reader.GetValue(1);
+            }
+
+            leases.Take(id, token, until);
+            taken.Add(id);
+            entries.Add(new XInboxEntry(id.ToString(CultureInfo.InvariantCulture), body, DateTimeOffset.FromUnixTimeMilliseconds(receivedAt), attempt, token)
+            {
+                TraceParent = traceParent,
+                EventIndex = eventIndex,
+            });
+        }
+
+        return entries;
+    }
+
+    /// <remarks>Returns at once: the delete rides along in the next commit. Lost (process death before it, power loss before an fsync), the entry simply runs again.</remarks>
+    public ValueTask CompleteAsync(XInboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!TryParseId(entry.Id, out var id) || !leases.TryEnd(id, entry.LeaseToken) || LoseCompletions)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (!engine.Post(new SqlitePostedOp(tx =>
+            {
+                var delete = engine.Command(tx, DeleteSql);
+                delete.Parameters.AddWithValue("$id", id);
+                delete.ExecuteNonQuery();
+            }, afterCommitOrFailure: null)))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWebhookInbox));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask RetryLaterAsync(XInboxEntry entry, DateTimeOffset notBefore, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryParseId(entry.Id, out var id) || !leases.TryEnd(id, entry.LeaseToken))
+        {
+            return;
+        }
+
+        await engine.ExecuteAsync(tx =>
+        {
+            var command = engine.Command(tx, """
+                UPDATE xwh_inbox SET attempt = attempt + 1, due_at = $due, attempt_started = NULL, last_error = $error WHERE id = $id;
+                """);
+            command.Parameters.AddWithValue("$due", notBefore.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$error", error);
+            command.Parameters.AddWithValue("$id", id);
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DeadLetterAsync(XInboxEntry entry, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryParseId(entry.Id, out var id) || !leases.TryEnd(id, entry.LeaseToken))
+        {
+            return;
+        }
+
+        await engine.ExecuteAsync(tx =>
+        {
+            var command = engine.Command(tx, DeadLetterSql);
+            command.Parameters.AddWithValue("$attempts", entry.Attempt);
+            command.Parameters.AddWithValue("$error", error);
+            command.Parameters.AddWithValue("$now", engine.NowMs());
+            command.Parameters.AddWithValue("$id", id);
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<XDeadLetter>> ListDeadLettersAsync(int maxEntries, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
+        await engine.EnsureStartedAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return engine.Readers.Read(reader =>
+        {
+            var command = reader.Command("""
+                SELECT id, body, received_at, attempts, error, dead_lettered_at
+                FROM xwh_dead_letters ORDER BY id LIMIT $max;
+                """);
+            command.Parameters.AddWithValue("$max", maxEntries);
+            var letters = new List<XDeadLetter>();
+            using var rows = command.ExecuteReader();
+            while (rows.Read())
+            {
+                letters.Add(new XDeadLetter(
+                    rows.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+                    (byte[])rows.GetValue(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2)),
+                    rows.GetInt32(3),
+                    rows.GetString(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(5))));
+            }
+
+            return letters;
+        });
+    }
+
+    public async ValueTask<bool> RedriveAsync(string deadLetterId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetterId);
+        if (!TryParseId(deadLetterId, out var id))
+        {
+            return false;
+        }
+
+        return await engine.ExecuteAsync(tx =>
+        {
+            var command = engine.Command(tx, """
+                INSERT INTO xwh_inbox (received_at, attempt, due_at)
+                SELECT received_at, 1, $now FROM xwh_dead_letters WHERE id = $id;
+                INSERT INTO xwh_inbox_body (id, body)
+                SELECT last_insert_rowid(), body FROM xwh_dead_letters WHERE id = $id AND changes() = 1;
+                DELETE FROM xwh_dead_letters WHERE id = $id;
+                """);
+            command.Parameters.AddWithValue("$now", engine.NowMs());
+            command.Parameters.AddWithValue("$id", id);
+            return command.ExecuteNonQuery() > 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <remarks>On the writer, so it counts the completions queued before it.</remarks>
+    public ValueTask<XInboxStats> GetStatsAsync(CancellationToken cancellationToken)
+        => engine.ExecuteAsync(tx =>
+        {
+            var command = engine.Command(tx, """
+                SELECT (SELECT COUNT(*) FROM xwh_inbox), (SELECT MIN(received_at) FROM xwh_inbox), (SELECT COUNT(*) FROM xwh_dead_letters);
+                """);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return new XInboxStats(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                reader.GetInt64(2));
+        }, cancellationToken);
+
+    private static bool TryParseId(string id, out long value)
+        => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+}
