@@ -1,23 +1,67 @@
-// Appends "n" bodies to the SQLite inbox at args[0] from 16 concurrent writers until killed, printing
-// "ACK n" after each append was acknowledged. The test kills this process with SIGKILL mid-stream.
+// The child process of the SQLite crash tests, killed with SIGKILL by the test. Modes:
+//   append <path> <Fsync|Process>  appends "n" bodies from 16 concurrent writers until killed, printing "ACK n" after each acknowledged append
+//   lease <path> <maxAttempts>     leases one entry and prints "LEASED <attempt> <body>" (then waits to be killed), or "EMPTY" and exits
+//   hold <path>                    opens the inbox, prints "OPEN" and waits to be killed
+using System.Globalization;
 using System.Text;
 using XWebhooks.Inbox;
 using XWebhooks.Sqlite;
 
-var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = args[0] });
 var output = Console.Out;
-var next = -1;
-var writers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+var options = new XWebhooksSqliteOptions { Path = args[1] };
+switch (args[0])
 {
-    while (true)
+    case "append":
     {
-        var n = Interlocked.Increment(ref next);
-        await inbox.AppendAsync(new XInboxAppend(Encoding.UTF8.GetBytes(n.ToString(System.Globalization.CultureInfo.InvariantCulture)), DateTimeOffset.UtcNow), CancellationToken.None);
-        lock (output)
+        options.Durability = Enum.Parse<XWebhooksSqliteDurability>(args[2]);
+        var inbox = new SqliteWebhookInbox(options);
+        var next = -1;
+        var writers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
-            output.WriteLine($"ACK {n}");
-            output.Flush();
-        }
+            while (true)
+            {
+                var n = Interlocked.Increment(ref next);
+                await inbox.AppendAsync(new XInboxAppend(Encoding.UTF8.GetBytes(n.ToString(CultureInfo.InvariantCulture)), DateTimeOffset.UtcNow), CancellationToken.None);
+                lock (output)
+                {
+                    output.WriteLine($"ACK {n}");
+                    output.Flush();
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(writers);
+        break;
     }
-})).ToArray();
-await Task.WhenAll(writers);
+
+    case "lease":
+    {
+        var inbox = new SqliteWebhookInbox(options);
+        inbox.Queue.MaxAttempts = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var leased = await inbox.LeaseAsync(1, TimeSpan.FromMinutes(5), CancellationToken.None);
+        if (leased.Count == 0)
+        {
+            output.WriteLine("EMPTY");
+            output.Flush();
+            await inbox.DisposeAsync();
+            return;
+        }
+
+        output.WriteLine($"LEASED {leased[0].Attempt} {Encoding.UTF8.GetString(leased[0].Body.Span)}");
+        output.Flush();
+        await Task.Delay(Timeout.Infinite);
+        break;
+    }
+
+    case "hold":
+    {
+        var inbox = new SqliteWebhookInbox(options);
+        await inbox.GetStatsAsync(CancellationToken.None);
+        output.WriteLine("OPEN");
+        output.Flush();
+        await Task.Delay(Timeout.Infinite);
+        break;
+    }
+
+    default:
+        throw new ArgumentException($"unknown mode {args[0]}");
+}

@@ -4,61 +4,123 @@ using XWebhooks.Sqlite;
 
 namespace XWebhooks.Inbox.Tests;
 
-/// <summary>An append acknowledged before the process is killed with SIGKILL is in the file afterwards.</summary>
-public sealed class SqliteCrashTests
+/// <summary>What the SQLite inbox promises across a real process killed with SIGKILL (the child is XWebhooks.Inbox.CrashHost).</summary>
+public sealed class SqliteCrashTests : IDisposable
 {
-    [Fact]
-    public async Task Acknowledged_appends_survive_sigkill()
+    private readonly string directory = Directory.CreateTempSubdirectory("xwh-crash-").FullName;
+
+    private string DatabasePath => Path.Combine(directory, "crash.db");
+
+    [Theory]
+    [InlineData(XWebhooksSqliteDurability.Fsync)]
+    [InlineData(XWebhooksSqliteDurability.Process)]
+    public async Task Acknowledged_appends_survive_sigkill(XWebhooksSqliteDurability durability)
     {
-        var directory = Directory.CreateTempSubdirectory("xwh-crash-").FullName;
-        try
+        using var child = StartHost("append", DatabasePath, durability.ToString());
+        var acknowledged = new HashSet<string>();
+        var stopwatch = Stopwatch.StartNew();
+        while (acknowledged.Count < 2000 && stopwatch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var path = Path.Combine(directory, "crash.db");
-            var host = Path.Combine(AppContext.BaseDirectory, "XWebhooks.Inbox.CrashHost.dll");
-            Assert.True(File.Exists(host), $"missing {host}");
-
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add(host);
-            start.ArgumentList.Add(path);
-            using var child = Process.Start(start)!;
-
-            var acknowledged = new HashSet<string>();
-            var stopwatch = Stopwatch.StartNew();
-            while (acknowledged.Count < 2000 && stopwatch.Elapsed < TimeSpan.FromSeconds(60))
+            var line = await child.StandardOutput.ReadLineAsync();
+            if (line is null)
             {
-                var line = await child.StandardOutput.ReadLineAsync();
-                if (line is null)
-                {
-                    break;
-                }
-
-                if (line.StartsWith("ACK ", StringComparison.Ordinal))
-                {
-                    acknowledged.Add(line[4..]);
-                }
+                break;
             }
 
+            if (line.StartsWith("ACK ", StringComparison.Ordinal))
+            {
+                acknowledged.Add(line[4..]);
+            }
+        }
+
+        await KillAsync(child);
+        Assert.True(acknowledged.Count >= 100, $"only {acknowledged.Count} appends were acknowledged before the kill");
+
+        await using var reopened = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath });
+        var stored = new HashSet<string>();
+        IReadOnlyList<XInboxEntry> batch;
+        while ((batch = await reopened.LeaseAsync(500, TimeSpan.FromMinutes(5), CancellationToken.None)).Count > 0)
+        {
+            foreach (var entry in batch)
+            {
+                stored.Add(Encoding.UTF8.GetString(entry.Body.Span));
+            }
+        }
+
+        var lost = acknowledged.Except(stored).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged appends were lost, e.g. {string.Join(", ", lost.Take(5))}");
+    }
+
+    [Fact]
+    public async Task A_delivery_that_kills_the_process_every_time_is_dead_lettered_after_max_attempts()
+    {
+        const int maxAttempts = 3;
+        await using (var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath }))
+        {
+            await inbox.AppendAsync(new XInboxAppend(Encoding.UTF8.GetBytes("poison"), DateTimeOffset.UtcNow), CancellationToken.None);
+        }
+
+        // Each run leases it and dies in the middle of the attempt, as a handler that crashes the process would.
+        var attempts = new List<string>();
+        for (var run = 0; run < maxAttempts + 1; run++)
+        {
+            using var child = StartHost("lease", DatabasePath, maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var line = await child.StandardOutput.ReadLineAsync();
+            await KillAsync(child);
+            attempts.Add(line ?? "(no output)");
+        }
+
+        Assert.Equal(["LEASED 1 poison", "LEASED 2 poison", "LEASED 3 poison", "EMPTY"], attempts);
+        await using var reopened = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath });
+        var dead = Assert.Single(await reopened.ListDeadLettersAsync(10, CancellationToken.None));
+        Assert.Equal("poison", Encoding.UTF8.GetString(dead.Body.Span));
+        Assert.Equal(maxAttempts, dead.Attempts);
+        Assert.Contains("ended without an outcome", dead.Error);
+        Assert.Equal(0, (await reopened.GetStatsAsync(CancellationToken.None)).Depth);
+    }
+
+    [Fact]
+    public async Task A_second_process_is_refused_while_the_owner_lives_and_takes_over_once_it_died()
+    {
+        using var owner = StartHost("hold", DatabasePath);
+        Assert.Equal("OPEN", await owner.StandardOutput.ReadLineAsync());
+
+        var second = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath });
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await second.AppendAsync(new XInboxAppend(Encoding.UTF8.GetBytes("x"), DateTimeOffset.UtcNow), CancellationToken.None));
+        Assert.Contains("open in another process", refused.Message);
+        Assert.Contains(DatabasePath + ".owner", refused.Message);
+
+        await KillAsync(owner);
+
+        // The same store tries again on its next call and now owns the file.
+        await second.AppendAsync(new XInboxAppend(Encoding.UTF8.GetBytes("after"), DateTimeOffset.UtcNow), CancellationToken.None);
+        Assert.Equal(1, (await second.GetStatsAsync(CancellationToken.None)).Depth);
+        await second.DisposeAsync();
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static Process StartHost(params string[] arguments)
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "XWebhooks.Inbox.CrashHost.dll");
+        Assert.True(File.Exists(host), $"missing {host}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(host);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task KillAsync(Process child)
+    {
+        if (!child.HasExited)
+        {
             child.Kill(); // SIGKILL on Unix: no finalizers, no dispose, no flush.
-            await child.WaitForExitAsync();
-            Assert.True(acknowledged.Count >= 100, $"only {acknowledged.Count} appends were acknowledged before the kill");
-
-            await using var reopened = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = path });
-            var stored = new HashSet<string>();
-            IReadOnlyList<XInboxEntry> batch;
-            while ((batch = await reopened.LeaseAsync(500, TimeSpan.FromMinutes(5), CancellationToken.None)).Count > 0)
-            {
-                foreach (var entry in batch)
-                {
-                    stored.Add(Encoding.UTF8.GetString(entry.Body.Span));
-                }
-            }
-
-            var lost = acknowledged.Except(stored).ToList();
-            Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged appends were lost, e.g. {string.Join(", ", lost.Take(5))}");
         }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+
+        await child.WaitForExitAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using XWebhooks.Sqlite;
 using Xunit.Abstractions;
@@ -9,10 +10,28 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
 {
     private readonly string directory = Directory.CreateTempSubdirectory("xwh-inbox-").FullName;
 
+    private readonly List<SqliteWebhookInbox> openedWithOptions = [];
+
     private string DatabasePath => Path.Combine(directory, "inbox.db");
 
     protected override IXWebhookInbox CreateStore(string consumerName)
         => new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath });
+
+    private SqliteWebhookInbox OpenWith(Action<XWebhooksSqliteOptions> configure)
+    {
+        var options = new XWebhooksSqliteOptions { Path = DatabasePath };
+        configure(options);
+        var inbox = new SqliteWebhookInbox(options);
+        openedWithOptions.Add(inbox);
+        return inbox;
+    }
+
+    private async Task<SqliteConnection> OpenFileAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
 
     [Fact]
     public async Task Appended_entry_survives_closing_without_complete_and_a_dead_processs_lease_is_released_on_open()
@@ -61,7 +80,7 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "SELECT MAX(version) FROM xwh_schema;";
-        Assert.Equal(4L, await command.ExecuteScalarAsync());
+        Assert.Equal(5L, await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -164,8 +183,245 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
         Assert.Equal(0, (await inbox.GetStatsAsync(CancellationToken.None)).Depth);
     }
 
+    [Fact]
+    public async Task Event_index_and_trace_parent_come_back_from_memory_and_from_the_file_after_reopening()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        byte[] index = [1, 2, 3, 0, 255];
+        var inbox = Open();
+        await inbox.AppendAsync(new XInboxAppend(Body("indexed"), Ms(1_760_000_000_000)) { TraceParent = traceParent, EventIndex = index }, CancellationToken.None);
+        await inbox.AppendAsync(new XInboxAppend(Body("indexed-too"), Ms(1_760_000_000_001)) { EventIndex = index }, CancellationToken.None);
+        await inbox.AppendAsync(Body("plain"), Ms(1_760_000_000_002), CancellationToken.None);
+
+        var fromMemory = Assert.Single(await inbox.LeaseAsync(1, LongLease, CancellationToken.None));
+        Assert.Equal(("indexed", traceParent), (Text(fromMemory.Body), fromMemory.TraceParent));
+        Assert.Equal(index, fromMemory.EventIndex.ToArray());
+
+        var reopened = await ReopenAsync(inbox);
+        var fromFile = await reopened.LeaseAsync(10, LongLease, CancellationToken.None);
+        Assert.Equal(["indexed", "indexed-too", "plain"], fromFile.Select(e => Text(e.Body)));
+        Assert.Equal([traceParent, null, null], fromFile.Select(e => e.TraceParent));
+        Assert.Equal(index, fromFile[0].EventIndex.ToArray());
+        Assert.Equal(index, fromFile[1].EventIndex.ToArray());
+        Assert.True(fromFile[2].EventIndex.IsEmpty);
+    }
+
+    [Fact]
+    public async Task An_entry_whose_completion_was_lost_runs_again_and_its_dedupe_mark_still_holds()
+    {
+        var inbox = (SqliteWebhookInbox)Open();
+        await inbox.AppendAsync(new XInboxAppend(Body("handled"), Ms(1_760_000_000_000)), CancellationToken.None);
+        var entry = Assert.Single(await inbox.LeaseAsync(10, LongLease, CancellationToken.None));
+
+        // The worker marks the event, then completes the entry; the completion never reaches the file (as when the
+        // process dies before its commit), while the mark queued before it did.
+        await inbox.MarkProcessedAsync("xaa:handled", TimeSpan.FromHours(1), CancellationToken.None);
+        inbox.Queue.LoseCompletions = true;
+        await inbox.CompleteAsync(entry, CancellationToken.None);
+
+        var reopened = (SqliteWebhookInbox)await ReopenAsync(inbox);
+
+        var again = Assert.Single(await reopened.LeaseAsync(10, LongLease, CancellationToken.None));
+        Assert.Equal(("handled", 2), (Text(again.Body), again.Attempt));
+        Assert.Equal(0, reopened.Dedupe.RecentCount);
+        Assert.True(await reopened.WasProcessedAsync("xaa:handled", CancellationToken.None));
+        Assert.False(await reopened.WasProcessedAsync("xaa:never", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Completions_and_marks_do_not_wait_for_an_fsync_and_appends_share_one()
+    {
+        var inbox = (SqliteWebhookInbox)Open();
+        await inbox.AppendAsync(new XInboxAppend(Body("warm-up"), DateTimeOffset.UtcNow), CancellationToken.None);
+        var fsyncedBefore = inbox.Engine.FsyncedCommitCount;
+
+        var leased = Assert.Single(await inbox.LeaseAsync(10, LongLease, CancellationToken.None));
+        await inbox.MarkProcessedAsync("k", TimeSpan.FromHours(1), CancellationToken.None);
+        await inbox.CompleteAsync(leased, CancellationToken.None);
+        Assert.Equal(0, (await inbox.GetStatsAsync(CancellationToken.None)).Depth);
+        Assert.Equal(fsyncedBefore, inbox.Engine.FsyncedCommitCount);
+
+        await inbox.AppendAsync(new XInboxAppend(Body("next"), DateTimeOffset.UtcNow), CancellationToken.None);
+        Assert.Equal(fsyncedBefore + 1, inbox.Engine.FsyncedCommitCount);
+    }
+
+    [Fact]
+    public async Task Process_durability_fsyncs_no_append_and_the_watermark_waits_for_the_disk()
+    {
+        var inbox = OpenWith(o =>
+        {
+            o.Durability = XWebhooksSqliteDurability.Process;
+            o.CheckpointInterval = Timeout.InfiniteTimeSpan;
+        });
+        var watermark = new SqliteDeliveryWatermark(inbox);
+        var received = Ms(1_760_000_000_000);
+        await inbox.AppendAsync(new XInboxAppend(Body("acknowledged, not on disk yet"), received), CancellationToken.None);
+        Assert.Equal(0, inbox.Engine.FsyncedCommitCount);
+
+        // The runtime acknowledged it a little later; the watermark must not pass an append that power loss could take.
+        await watermark.RecordReceivedAsync(received.AddSeconds(1), CancellationToken.None);
+        Assert.Equal(received.AddMilliseconds(-1), await watermark.GetLastReceivedAsync(CancellationToken.None));
+
+        Assert.True(await inbox.Engine.CheckpointNowAsync());
+        await watermark.RecordReceivedAsync(received.AddSeconds(1), CancellationToken.None);
+        Assert.Equal(received.AddSeconds(1), await watermark.GetLastReceivedAsync(CancellationToken.None));
+        Assert.Equal(0, inbox.Engine.FsyncedCommitCount);
+    }
+
+    [Fact]
+    public async Task Fsync_durability_does_not_hold_the_watermark_back()
+    {
+        var inbox = (SqliteWebhookInbox)Open();
+        var watermark = new SqliteDeliveryWatermark(inbox);
+        var received = Ms(1_760_000_000_000);
+        await inbox.AppendAsync(new XInboxAppend(Body("on disk"), received), CancellationToken.None);
+
+        await watermark.RecordReceivedAsync(received.AddSeconds(1), CancellationToken.None);
+        Assert.Equal(received.AddSeconds(1), await watermark.GetLastReceivedAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Recent_bodies_in_memory_stay_within_their_byte_bound_and_the_rest_is_read_from_the_file()
+    {
+        var inbox = OpenWith(o => o.RecentEntryBytes = 10_000);
+        for (var i = 0; i < 50; i++)
+        {
+            await inbox.AppendAsync(new XInboxAppend(Body($"{i:D3}" + new string('x', 997)), DateTimeOffset.UtcNow) { EventIndex = new byte[100] }, CancellationToken.None);
+        }
+
+        Assert.InRange(inbox.Queue.Recent.Bytes, 1, 10_000);
+        Assert.Equal(9, inbox.Queue.Recent.Count); // 1,100 bytes each
+
+        var leased = await inbox.LeaseAsync(100, LongLease, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"{i:D3}"), leased.Select(e => Text(e.Body)[..3]));
+        Assert.All(leased, e => Assert.Equal(1000, e.Body.Length));
+        Assert.All(leased, e => Assert.Equal(100, e.EventIndex.Length));
+        Assert.Equal((0L, 0), (inbox.Queue.Recent.Bytes, inbox.Queue.Recent.Count));
+    }
+
+    [Fact]
+    public async Task An_entry_whose_leases_keep_running_out_is_dead_lettered_after_max_attempts()
+    {
+        var inbox = (SqliteWebhookInbox)Open();
+        inbox.Queue.MaxAttempts = 2;
+        await inbox.AppendAsync(new XInboxAppend(Body("hangs"), DateTimeOffset.UtcNow), CancellationToken.None);
+
+        Assert.Equal(1, Assert.Single(await inbox.LeaseAsync(10, ShortLease, CancellationToken.None)).Attempt);
+        Assert.Equal(2, Assert.Single(await LeaseWithinAsync(inbox, TimeSpan.FromSeconds(5), ShortLease)).Attempt);
+        await Task.Delay(ShortLease + TimeSpan.FromMilliseconds(50));
+
+        Assert.Empty(await inbox.LeaseAsync(10, ShortLease, CancellationToken.None));
+        var dead = Assert.Single(await inbox.ListDeadLettersAsync(10, CancellationToken.None));
+        Assert.Equal(("hangs", 2), (Text(dead.Body), dead.Attempts));
+    }
+
+    [Fact]
+    public async Task Stores_opened_on_one_file_in_one_process_share_the_writer_and_the_leases()
+    {
+        var first = (SqliteWebhookInbox)Open();
+        var second = (SqliteWebhookInbox)Open("consumer-b");
+        Assert.Same(first.Engine, second.Engine);
+
+        await first.AppendAsync(new XInboxAppend(Body("x"), DateTimeOffset.UtcNow), CancellationToken.None);
+        var leased = Assert.Single(await second.LeaseAsync(10, LongLease, CancellationToken.None));
+        await ((IAsyncDisposable)second).DisposeAsync();
+
+        // The file stays open for the first store, with the lease it shares.
+        Assert.Empty(await first.LeaseAsync(10, LongLease, CancellationToken.None));
+        await first.CompleteAsync(leased, CancellationToken.None);
+        Assert.Equal(0, (await first.GetStatsAsync(CancellationToken.None)).Depth);
+    }
+
+    [Fact]
+    public async Task Version_4_file_keeps_its_entries_and_an_entry_leased_then_counts_one_more_attempt()
+    {
+        await using (var connection = await OpenFileAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE xwh_schema (version INTEGER NOT NULL);
+                INSERT INTO xwh_schema (version) VALUES (1), (2), (3), (4);
+                CREATE TABLE xwh_inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, received_at INTEGER NOT NULL, attempt INTEGER NOT NULL DEFAULT 1,
+                    due_at INTEGER NOT NULL, lease_token TEXT NULL, lease_until INTEGER NULL, last_error TEXT NULL, trace_parent TEXT NULL);
+                CREATE TABLE xwh_inbox_body (id INTEGER PRIMARY KEY, body BLOB NOT NULL);
+                CREATE TABLE xwh_dead_letters (id INTEGER PRIMARY KEY AUTOINCREMENT, inbox_id INTEGER NOT NULL, body BLOB NOT NULL,
+                    received_at INTEGER NOT NULL, attempts INTEGER NOT NULL, error TEXT NOT NULL, dead_lettered_at INTEGER NOT NULL);
+                CREATE TABLE xwh_dedupe (key TEXT NOT NULL PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX xwh_dedupe_expires_at ON xwh_dedupe (expires_at);
+                CREATE TABLE xwh_watermark (name TEXT NOT NULL PRIMARY KEY, received_at INTEGER NOT NULL) WITHOUT ROWID;
+                INSERT INTO xwh_inbox (received_at, attempt, due_at, lease_token, lease_until, trace_parent)
+                    VALUES (1760000000000, 1, 0, 'abc', 9999999999999, '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'),
+                           (1760000000001, 3, 0, NULL, NULL, NULL);
+                INSERT INTO xwh_inbox_body (id, body) VALUES (1, CAST('was-leased' AS BLOB)), (2, CAST('retried' AS BLOB));
+                INSERT INTO xwh_dedupe (key, expires_at) VALUES ('xaa:kept', 9999999999999);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var inbox = Open();
+
+        var leased = await inbox.LeaseAsync(10, LongLease, CancellationToken.None);
+        Assert.Equal([("was-leased", 2), ("retried", 3)], leased.Select(e => (Text(e.Body), e.Attempt)));
+        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", leased[0].TraceParent);
+        Assert.True(leased[0].EventIndex.IsEmpty);
+        Assert.True(await ((XWebhooks.Delivery.IXWebhookDedupe)inbox).WasProcessedAsync("xaa:kept", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Dedupe_checks_cost_one_lookup_measured_for_hits_in_memory_hits_in_the_file_and_misses()
+    {
+        const int keys = 2000;
+        const int checks = 20_000;
+        var inbox = (SqliteWebhookInbox)Open();
+        for (var i = 0; i < keys; i++)
+        {
+            await inbox.MarkProcessedAsync($"xaa:{i}", TimeSpan.FromHours(1), CancellationToken.None);
+        }
+
+        var memoryHit = await MeasureAsync(inbox, i => $"xaa:{i % keys}", expected: true);
+        var reopened = (SqliteWebhookInbox)await ReopenAsync(inbox);
+        Assert.Equal(0, reopened.Dedupe.RecentCount);
+        var fileHit = await MeasureAsync(reopened, i => $"xaa:{i % keys}", expected: true);
+        var miss = await MeasureAsync(reopened, i => $"xaa:new-{i}", expected: false);
+        output.WriteLine($"WasProcessedAsync per call (loaded machine, indicative): hit in memory {memoryHit:F2} µs, hit in the file {fileHit:F2} µs, miss {miss:F2} µs");
+
+        async Task<double> MeasureAsync(SqliteWebhookInbox store, Func<int, string> key, bool expected)
+        {
+            await store.WasProcessedAsync(key(0), CancellationToken.None); // opens a reader, prepares the statement
+            var stopwatch = Stopwatch.StartNew();
+            for (var i = 0; i < checks; i++)
+            {
+                if (await store.WasProcessedAsync(key(i), CancellationToken.None) != expected)
+                {
+                    Assert.Fail($"{key(i)}: expected {expected}");
+                }
+            }
+
+            return stopwatch.Elapsed.TotalMicroseconds / checks;
+        }
+    }
+
+    [Fact]
+    public async Task Dedupe_keys_in_memory_stay_bounded()
+    {
+        var inbox = (SqliteWebhookInbox)Open();
+        for (var i = 0; i < SqliteDedupeStore.RecentCapacity + 500; i++)
+        {
+            await inbox.MarkProcessedAsync($"xaa:{i}", TimeSpan.FromHours(1), CancellationToken.None);
+        }
+
+        await inbox.GetStatsAsync(CancellationToken.None); // after the commits of every mark
+        Assert.InRange(inbox.Dedupe.RecentCount, 1, SqliteDedupeStore.RecentCapacity);
+        Assert.True(await inbox.WasProcessedAsync("xaa:0", CancellationToken.None));
+    }
+
     public override async Task DisposeAsync()
     {
+        foreach (var inbox in openedWithOptions)
+        {
+            await inbox.DisposeAsync();
+        }
+
         await base.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
