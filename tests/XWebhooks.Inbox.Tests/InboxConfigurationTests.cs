@@ -29,9 +29,9 @@ public sealed class InboxConfigurationTests
     }
 
     [Fact]
-    public void Every_worker_key_and_the_sqlite_path_are_bound()
+    public void Every_worker_key_and_the_sqlite_keys_are_bound()
     {
-        using var provider = SqliteFrom(new(EveryWorkerKey) { ["XWebhooks:Inbox:Path"] = "configured.db" });
+        using var provider = SqliteFrom(new(EveryWorkerKey) { ["XWebhooks:Inbox:Path"] = "configured.db", ["XWebhooks:Inbox:Durability"] = "Process" });
 
         var worker = provider.GetRequiredService<IOptions<XWebhooksInboxOptions>>().Value;
 
@@ -42,7 +42,21 @@ public sealed class InboxConfigurationTests
         Assert.Equal(TimeSpan.FromSeconds(30), worker.HandlerTimeout);
         Assert.Equal(4, worker.MaxConcurrency);
         Assert.Equal(TimeSpan.FromMilliseconds(250), worker.PollInterval);
-        Assert.Equal("configured.db", provider.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value.Path);
+        var sqlite = provider.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value;
+        Assert.Equal(("configured.db", XWebhooksSqliteDurability.Process), (sqlite.Path, sqlite.Durability));
+
+        // Attempts the process did not survive count against the worker's limit.
+        Assert.Equal(3, provider.GetRequiredService<SqliteWebhookInbox>().Queue.MaxAttempts);
+    }
+
+    [Fact]
+    public void An_unknown_sqlite_durability_names_its_full_key()
+    {
+        using var provider = SqliteFrom(new() { ["XWebhooks:Inbox:Durability"] = "Sometimes" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<XWebhooksSqliteOptions>>().Value);
+
+        Assert.Contains("'XWebhooks:Inbox:Durability'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
