@@ -23,13 +23,10 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
         FROM xwh_inbox i JOIN xwh_inbox_body b ON b.id = i.id
         WHERE i.id = $id;
         DELETE FROM xwh_inbox WHERE id = $id;
-        DELETE FROM xwh_inbox_body WHERE id = $id;
         """;
 
-    private const string DeleteSql = """
-        DELETE FROM xwh_inbox WHERE id = $id;
-        DELETE FROM xwh_inbox_body WHERE id = $id;
-        """;
+    // The body row follows (trigger xwh_inbox_body_goes_with_its_entry).
+    private const string DeleteSql = "DELETE FROM xwh_inbox WHERE id = $id;";
 
     private readonly SqliteLeases leases = new();
 
@@ -38,7 +35,7 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
 
     public SqliteRecentEntries Recent { get; } = new(recentEntryBytes);
 
-    /// <summary>Test hook: completions end the lease but never reach the file, as when the process dies before their commit.</summary>
+    /// <summary>Test hook: completions never reach the file, as when the process dies before their commit (the lease stays held until it runs out).</summary>
     internal bool LoseCompletions { get; set; }
 
     public async ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken)
@@ -159,7 +156,7 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
     public ValueTask CompleteAsync(XInboxEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (!TryParseId(entry.Id, out var id) || !leases.TryEnd(id, entry.LeaseToken) || LoseCompletions)
+        if (LoseCompletions || !TryParseId(entry.Id, out var id) || !leases.TryEnd(id, entry.LeaseToken))
         {
             return ValueTask.CompletedTask;
         }

@@ -60,12 +60,17 @@ internal static class SqliteSchema
 
     // Version 5: leases live in the owning process's memory. lease_until becomes attempt_started (NULL until an
     // attempt starts, so the next lease after a crash or an expired lease counts another attempt); the token goes.
-    // The event index the ack path built travels with the body.
+    // The event index the ack path built travels with the body. A body goes with its entry row, so removing an entry
+    // is one statement (atomic without a savepoint of its own).
     private const string Version5 = """
         ALTER TABLE xwh_inbox RENAME COLUMN lease_until TO attempt_started;
         UPDATE xwh_inbox SET attempt_started = 1 WHERE attempt_started IS NOT NULL;
         ALTER TABLE xwh_inbox DROP COLUMN lease_token;
         ALTER TABLE xwh_inbox_body ADD COLUMN event_index BLOB NULL;
+        CREATE TRIGGER xwh_inbox_body_goes_with_its_entry AFTER DELETE ON xwh_inbox
+        BEGIN
+            DELETE FROM xwh_inbox_body WHERE id = old.id;
+        END;
         """;
 
     /// <summary>Creates the schema in <paramref name="transaction"/> when the file is new, upgrades an older one; refuses a newer schema.</summary>

@@ -73,24 +73,21 @@ internal sealed class SqliteCommandOp<T>(Func<SqliteTransaction, T> work, Action
 /// <summary>
 /// A write nobody waits for (completions, dedupe marks): it rides along in the next group commit, which does not wait
 /// for fsync on its account. Lost if the process dies before that commit, or on power loss before the WAL reaches the
-/// disk; callers accept that (an event then runs once more).
+/// disk; callers accept that (an event then runs once more). <paramref name="work"/> runs single statements, which
+/// SQLite undoes by themselves when they fail, so it needs no savepoint.
 /// </summary>
 internal sealed class SqlitePostedOp(Action<SqliteTransaction> work, Action? afterCommitOrFailure) : SqliteWriteOp
 {
     public override void Execute(SqliteEngine engine, SqliteTransaction transaction)
     {
-        engine.Command(transaction, "SAVEPOINT op;").ExecuteNonQuery();
         try
         {
             work(transaction);
         }
         catch (SqliteException)
         {
-            // Nobody waits to hear it: undo this op only, like a lost completion.
-            engine.Command(transaction, "ROLLBACK TO SAVEPOINT op;").ExecuteNonQuery();
+            // Nobody waits to hear it: like a lost completion.
         }
-
-        engine.Command(transaction, "RELEASE SAVEPOINT op;").ExecuteNonQuery();
     }
 
     public override void Succeed() => afterCommitOrFailure?.Invoke();
