@@ -10,6 +10,10 @@ using XWebhooks.Sqlite;
 /// </summary>
 internal static class CycleBenchmark
 {
+    /// <summary>The durability level measured: <c>XWEBHOOKS_SQLITE_DURABILITY</c>, default <see cref="XWebhooksSqliteDurability.Fsync"/>.</summary>
+    public static XWebhooksSqliteDurability Durability { get; } =
+        Enum.TryParse<XWebhooksSqliteDurability>(Environment.GetEnvironmentVariable("XWEBHOOKS_SQLITE_DURABILITY"), out var level) ? level : XWebhooksSqliteDurability.Fsync;
+
     public static async Task RunAsync(int n, int bodyBytes)
     {
         var body = new byte[bodyBytes];
@@ -17,7 +21,7 @@ internal static class CycleBenchmark
         var directory = Directory.CreateTempSubdirectory("xwh-cycle-").FullName;
         try
         {
-            await using var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "bench.db") });
+            await using var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "bench.db"), Durability = Durability });
             await inbox.AppendAsync(new XInboxAppend(body, DateTimeOffset.UtcNow), CancellationToken.None);
 
             var latencies = new double[n];
@@ -71,7 +75,7 @@ internal static class CycleBenchmark
             Array.Sort(latencies);
             double P(double q) => latencies[Math.Min(n - 1, (int)Math.Ceiling(q * n) - 1)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"cycle, body {bodyBytes} B: appends {n / appendSeconds,7:F0}/s  ack p50 {P(0.50),6:F2} ms  p99 {P(0.99),6:F2} ms  max {latencies[^1],7:F2} ms  all consumed {n / total.Elapsed.TotalSeconds,7:F0}/s  commits {inbox.CommitCount}  WAL {walMegabytes:F1} MB"));
+                $"cycle, body {bodyBytes} B, {Durability}: appends {n / appendSeconds,7:F0}/s  ack p50 {P(0.50),6:F2} ms  p99 {P(0.99),6:F2} ms  max {latencies[^1],7:F2} ms  all consumed {n / total.Elapsed.TotalSeconds,7:F0}/s  commits {inbox.CommitCount}  WAL {walMegabytes:F1} MB"));
         }
         finally
         {

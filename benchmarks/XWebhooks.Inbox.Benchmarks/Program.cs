@@ -1,6 +1,7 @@
 // SQLite inbox append benchmark: N appends at concurrency 1 and 64 on a real temp file (WAL, synchronous=FULL).
 // Prints appends/s and latency percentiles; asserts nothing. Usage: dotnet run -c Release -- [N] [concurrency...]
 // "cycle [N] [body bytes]" runs CycleBenchmark instead: appends while a consumer leases, marks and completes.
+// XWEBHOOKS_SQLITE_DURABILITY=Process measures that durability level (default Fsync).
 using System.Diagnostics;
 using System.Globalization;
 using XWebhooks.Inbox;
@@ -19,13 +20,13 @@ var levels = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo
 var body = new byte[1024];
 Random.Shared.NextBytes(body);
 
-Console.WriteLine($"SQLite inbox append, N={n}, body {body.Length} B, {Environment.ProcessorCount} cores");
+Console.WriteLine($"SQLite inbox append, N={n}, body {body.Length} B, durability {CycleBenchmark.Durability}, {Environment.ProcessorCount} cores");
 foreach (var concurrency in levels)
 {
     var directory = Directory.CreateTempSubdirectory("xwh-bench-").FullName;
     try
     {
-        await using var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "bench.db") });
+        await using var inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "bench.db"), Durability = CycleBenchmark.Durability });
         await inbox.AppendAsync(new XInboxAppend(body, DateTimeOffset.UtcNow), CancellationToken.None); // schema + warm-up
 
         var latencies = new double[n];
