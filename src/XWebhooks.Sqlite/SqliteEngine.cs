@@ -5,7 +5,7 @@ namespace XWebhooks.Sqlite;
 
 /// <summary>
 /// The one writer of an inbox file and what keeps it healthy: the <c>.owner</c> lock, the schema, a writer thread that
-/// group-commits queued <see cref="SqliteWriteOp"/>s with prepared statements, a checkpoint thread, and pooled readers.
+/// group-commits queued <see cref="SqliteWriteOp"/>s with prepared statements, the checkpointer, and pooled readers.
 /// The queue (<see cref="SqliteInboxQueue"/>), the dedupe store (<see cref="SqliteDedupeStore"/>) and the watermark
 /// (<see cref="SqliteDeliveryWatermark"/>) are its users.
 /// </summary>
@@ -19,18 +19,14 @@ internal sealed class SqliteEngine : IAsyncDisposable
 {
     private const int MaxBatch = 1024;
     private const int WriterCheckpointPages = 8192;
-    private const int CheckpointAfterBytes = 256 * 1024;
 
     private readonly string connectionString;
     private readonly Channel<SqliteWriteOp> queue = Channel.CreateUnbounded<SqliteWriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock startLock = new();
-    private readonly CancellationTokenSource stopCheckpoints = new();
-    private readonly AutoResetEvent walGrew = new(initialState: false);
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
-    private readonly TimeSpan checkpointInterval;
+    private readonly SqliteCheckpointer checkpointer;
     private Task? started;
     private Task? writerLoop;
-    private Task? checkpointLoop;
     private FileStream? ownerLock;
     private SqliteConnection? writer;
     private SqliteCommand? synchronousFull;
@@ -38,7 +34,6 @@ internal sealed class SqliteEngine : IAsyncDisposable
     private bool writerIsFull;
     private long commitCount;
     private long fsyncedCommitCount;
-    private long bytesSinceCheckpointSignal;
     private int disposed;
 
     private readonly Task previousClose;
@@ -49,7 +44,6 @@ internal sealed class SqliteEngine : IAsyncDisposable
         Path = System.IO.Path.GetFullPath(options.Path);
         Durability = options.Durability;
         Time = time;
-        checkpointInterval = options.CheckpointInterval;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -57,6 +51,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
             Pooling = true,
         }.ToString();
         Readers = new SqliteReaderPool(connectionString);
+        checkpointer = new SqliteCheckpointer(connectionString, options.CheckpointInterval, this);
     }
 
     public string Path { get; }
@@ -77,7 +72,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
     public long FsyncedCommitCount => Interlocked.Read(ref fsyncedCommitCount);
 
     /// <summary>Added to the byte count that wakes the checkpointer early (bodies make the WAL grow).</summary>
-    public void NoteWalBytes(long bytes) => bytesSinceCheckpointSignal += bytes;
+    public void NoteWalBytes(long bytes) => checkpointer.NoteWalBytes(bytes);
 
     public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -124,15 +119,11 @@ internal sealed class SqliteEngine : IAsyncDisposable
         return command;
     }
 
-    /// <summary>Copies the WAL into the database now and returns whether everything committed before the call is on disk (tests, shutdown).</summary>
+    /// <summary>Copies the WAL into the database now; true when everything committed before the call is on disk (tests).</summary>
     public async ValueTask<bool> CheckpointNowAsync()
     {
         await EnsureStartedAsync().ConfigureAwait(false);
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        return Checkpoint(command);
+        return checkpointer.CheckpointNow();
     }
 
     public Task EnsureStartedAsync()
@@ -187,14 +178,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
             await loop.ConfigureAwait(false);
         }
 
-        await stopCheckpoints.CancelAsync().ConfigureAwait(false);
-        if (checkpointLoop is { } checkpoints)
-        {
-            await checkpoints.ConfigureAwait(false);
-        }
-
-        stopCheckpoints.Dispose();
-        walGrew.Dispose();
+        await checkpointer.DisposeAsync().ConfigureAwait(false);
         Readers.Dispose();
         foreach (var command in commands.Values)
         {
@@ -232,7 +216,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
             using (var pragmas = writer.CreateCommand())
             {
                 // WAL survives in the file; synchronous and busy_timeout are per connection. The writer checkpoints
-                // only as a backstop (WriterCheckpointPages); CheckpointLoop copies the WAL beside it.
+                // only as a backstop (WriterCheckpointPages); SqliteCheckpointer copies the WAL beside it.
                 pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint={WriterCheckpointPages};";
                 pragmas.ExecuteNonQuery();
             }
@@ -250,7 +234,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
             this.ownerLock = ownerLock;
             this.writer = writer;
             writerLoop = RunOnOwnThread(WriterLoop, "SQLite writer");
-            checkpointLoop = RunOnOwnThread(CheckpointLoop, "SQLite checkpoints");
+            checkpointer.Start();
         }
         catch
         {
@@ -266,7 +250,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
     /// Runs <paramref name="loop"/> on a thread of its own: the writer and the checkpointer block in fsync for most of
     /// their time, and on the thread pool that blocking would delay the continuations of requests queued behind it.
     /// </summary>
-    private static Task RunOnOwnThread(Action loop, string name)
+    internal static Task RunOnOwnThread(Action loop, string name)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -382,67 +366,10 @@ internal sealed class SqliteEngine : IAsyncDisposable
             Unsynced.Committed(commit, oldestAppend);
         }
 
-        if (bytesSinceCheckpointSignal >= CheckpointAfterBytes)
-        {
-            bytesSinceCheckpointSignal = 0;
-            walGrew.Set();
-        }
-
+        checkpointer.Committed();
         foreach (var op in batch)
         {
             op.Succeed();
         }
-    }
-
-    /// <summary>
-    /// Copies committed WAL frames into the database on its own connection (PASSIVE: never blocks the writer) every
-    /// checkpoint interval when something was committed, and sooner once the WAL grew by
-    /// <see cref="CheckpointAfterBytes"/>. Small, frequent copies keep the checkpoint's fsync from delaying the
-    /// writer's (docs/reliability.md has the measurements). A complete checkpoint also puts every append committed
-    /// before it on disk, which is what <see cref="XWebhooksSqliteDurability.Process"/> waits for.
-    /// </summary>
-    private void CheckpointLoop()
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        WaitHandle[] wakeUps = [walGrew, stopCheckpoints.Token.WaitHandle];
-        long checkpointedAtCommit = 0;
-        while (WaitHandle.WaitAny(wakeUps, checkpointInterval) != 1)
-        {
-            var commits = CommitCount;
-            if (commits == checkpointedAtCommit)
-            {
-                continue;
-            }
-
-            if (Checkpoint(command))
-            {
-                checkpointedAtCommit = commits;
-            }
-        }
-    }
-
-    /// <summary>Runs one PASSIVE checkpoint; true when it copied the whole WAL, so everything committed before it is on disk.</summary>
-    private bool Checkpoint(SqliteCommand checkpoint)
-    {
-        var before = CommitCount;
-        try
-        {
-            using var result = checkpoint.ExecuteReader();
-            // (busy, frames in the WAL, frames copied): the WAL was fsync'd, then copied and the database fsync'd.
-            if (result.Read() && result.GetInt64(0) == 0 && result.GetInt64(1) == result.GetInt64(2))
-            {
-                Unsynced.SyncedThrough(before);
-                return true;
-            }
-        }
-        catch (SqliteException)
-        {
-            // Busy with another checkpoint or a transient I/O error: the next round (or the writer's backstop) does it.
-        }
-
-        return false;
     }
 }
