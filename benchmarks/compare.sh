@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# The receive path side by side, from one run: bare Kestrel (AOT, reads the body, 200), a hand-written receiver of
+# the kind X's quickstarts show (JIT), and the AOT sample inline, on its SQLite inbox and on a Redis inbox (a local
+# redis-server this script starts). wrk on 127.0.0.1 POSTs the same signed body to each; every server is started
+# fresh and warmed up for each connection count. Prints req/s and p99 time-to-ack at each connection count, and the
+# ratio to the hand-written receiver, as a Markdown table (also written to artifacts/compare/table.md).
+#
+# Usage: benchmarks/compare.sh [seconds] [payload]
+#   seconds  measured duration per server and connection count (default 10)
+#   payload  a fixture name under tests/fixtures without .json (default activity/post.create, the XAA post.create)
+#            or the path of a JSON file
+# Environment:
+#   CONNECTIONS="8 32"   connection counts (wrk -c), one column pair each
+#   WARMUP=3             seconds of load before each measurement (not counted)
+#   THREADS=2            wrk threads
+#   ROWS="bare handwritten inline sqlite sqlite-process redis"   which rows, in order
+#   COMPACT=1            1: send the JSON without whitespace, as X and `xwebhooks load` send it (post.create: 3443
+#                        bytes); 0: send the file's exact bytes (the fixture is indented: 5776 bytes)
+#   UNIQUE=0             0: one body and one signature for every request (X's retries); N: a pool of N distinct
+#                        events (fresh event_uuid, each signed), cycled, so requests beyond N are re-sends
+#   SKIP_PUBLISH=1       reuse the builds in artifacts/compare from an earlier run
+#   SQLITE_DURABILITY_KEY, SQLITE_DURABILITY_VALUE   the setting and value of the sqlite-process row (default: the
+#                        XWebhooks__Inbox__Durability=Process row when XWebhooksSqliteOptions has a Durability property)
+#   REDIS_APPENDFSYNC=everysec   the redis-server --appendfsync policy (always, everysec, no)
+# Needs: wrk, redis-server, clang, zlib1g-dev, openssl, curl, python3 (apt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. eng/common.sh
+duration=${1:-10}
+payload=${2:-activity/post.create}
+connections=${CONNECTIONS:-8 32}
+warmup=${WARMUP:-3}
+threads=${THREADS:-2}
+rows=${ROWS:-bare handwritten inline sqlite sqlite-process redis}
+unique=${UNIQUE:-0}
+appendfsync=${REDIS_APPENDFSYNC:-everysec}
+secret="load-test-secret"
+out=artifacts/compare
+mkdir -p "$out"
+
+started=()  # every process this script starts; the trap ends them all
+stop_all() {
+  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${started[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+for tool in wrk curl openssl python3; do command -v "$tool" >/dev/null || fail "$tool is not installed"; done
+
+source_file="tests/fixtures/$payload.json"
+[ -f "$source_file" ] || source_file=$payload
+[ -f "$source_file" ] || fail "no fixture tests/fixtures/$payload.json and no file $payload"
+body_file="$out/body.json"
+if [ "${COMPACT:-1}" = 1 ]; then
+  python3 -c 'import json, sys; sys.stdout.buffer.write(json.dumps(json.load(open(sys.argv[1], "rb")), ensure_ascii=False, separators=(",", ":")).encode())' \
+    "$source_file" >"$body_file"
+else
+  cp "$source_file" "$body_file"
+fi
+
+# --- the Durability=Process row: only when this build has the option (or the caller names the setting) ---
+durability_key=${SQLITE_DURABILITY_KEY:-}
+if [ -z "$durability_key" ] && grep -qE 'public [A-Za-z.]+ Durability \{' src/XWebhooks.Sqlite/*.cs 2>/dev/null; then
+  durability_key=XWebhooks__Inbox__Durability
+fi
+durability_value=${SQLITE_DURABILITY_VALUE:-Process}
+if [ -z "$durability_key" ]; then
+  rows=$(echo "$rows" | tr ' ' '\n' | grep -vx 'sqlite-process' | tr '\n' ' ' || true)
+fi
+
+# --- builds ---
+publish() { # project name [extra publish args...]
+  local project=$1 name=$2; shift 2
+  dotnet publish "$project" -c Release -o "$out/$name" "$@" >"$out/$name.publish.log" 2>&1 ||
+    { cat "$out/$name.publish.log"; fail "publish of $project"; }
+}
+if [ -z "${SKIP_PUBLISH:-}" ]; then
+  echo "== publishing: bare Kestrel and the sample (Native AOT), the hand-written receiver (JIT)"
+  publish benchmarks/XWebhooks.BareKestrel bare -r linux-x64 -p:PublishAot=true
+  publish samples/XWebhooks.Sample sample -r linux-x64 -p:PublishAot=true
+  publish benchmarks/XWebhooks.HandWritten handwritten
+fi
+
+# --- redis-server, only when a Redis row runs ---
+redis_port=""
+if [[ " $rows " == *" redis "* ]]; then
+  command -v redis-server >/dev/null || fail "redis-server is not installed (apt package redis-server)"
+  redis_port=$(free_port)
+  rm -rf "$out/redis" && mkdir -p "$out/redis"
+  redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$out/redis" --save '' \
+    --appendonly yes --appendfsync "$appendfsync" >"$out/redis/server.log" 2>&1 &
+  started+=($!)
+  for _ in $(seq 1 200); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.05; done
+  redis-cli -p "$redis_port" ping >/dev/null 2>&1 || { cat "$out/redis/server.log"; fail "redis-server did not start"; }
+fi
+
+# --- the wrk script ---
+lua="$out/post.lua"
+python3 benchmarks/wrk-signed-post.py "$body_file" "$secret" "$lua" "$unique" "$threads"
+
+# Starts one server for a row; sets server_pid and server_url. Everything the servers print goes to $out/<run>.log.
+start_server() { # row run-name
+  local row=$1 run=$2 port command=() settings=()
+  port=$(free_port)
+  settings=(XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port"
+    Logging__LogLevel__Default=Warning Sample__EventsFile=)
+  case $row in
+    bare) command=("$out/bare/XWebhooks.BareKestrel") ;;
+    handwritten) command=(dotnet "$out/handwritten/XWebhooks.HandWritten.dll") ;;
+    inline) command=("$out/sample/XWebhooks.Sample"); settings+=(XWebhooks__Inbox__Mode=Inline) ;;
+    sqlite | sqlite-process)
+      rm -f "$out/$run.db" "$out/$run.db-wal" "$out/$run.db-shm" "$out/$run.db.owner"
+      command=("$out/sample/XWebhooks.Sample")
+      settings+=(XWebhooks__Inbox__Mode=Sqlite XWebhooks__Inbox__Path="$out/$run.db")
+      [ "$row" = sqlite ] || settings+=("$durability_key=$durability_value") ;;
+    redis)
+      redis-cli -p "$redis_port" flushall >/dev/null
+      command=("$out/sample/XWebhooks.Sample")
+      settings+=(XWebhooks__Inbox__Mode=Redis XWebhooks__Inbox__Configuration="127.0.0.1:$redis_port"
+        XWebhooks__Inbox__KeyPrefix="$run:") ;;
+    *) fail "unknown row $row (rows: bare handwritten inline sqlite sqlite-process redis)" ;;
+  esac
+  [ -e "${command[-1]}" ] || fail "no build at ${command[-1]} (run without SKIP_PUBLISH)"
+  env "${settings[@]}" "${command[@]}" >"$out/$run.log" 2>&1 &
+  server_pid=$!
+  started+=("$server_pid")
+  server_url="http://127.0.0.1:$port/webhooks/x"
+  local status=""
+  for _ in $(seq 1 1000); do
+    kill -0 "$server_pid" 2>/dev/null || break
+    status=$(x_signed_post "$secret" "$body_file" "$server_url" 2>/dev/null || true)
+    [ "$status" = 000 ] || [ -z "$status" ] || break
+    sleep 0.02
+  done
+  if [ "$status" != 200 ]; then
+    cat "$out/$run.log" >&2
+    fail "$row did not answer a signed POST with 200 (status '${status:-none}'; log above, $out/$run.log)"
+  fi
+}
+
+stop_server() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+}
+
+# Runs wrk against the server; prints "<req/s> <p99 ms>" on stdout (diagnostics go to stderr).
+measure() { # run-name connections seconds label
+  local run=$1 c=$2 seconds=$3 label=$4 result
+  wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$lua" "$server_url" >"$out/$run.$label.txt" 2>&1 ||
+    { cat "$out/$run.$label.txt" >&2; fail "wrk failed against $run"; }
+  result=$(grep '^result ' "$out/$run.$label.txt") || { cat "$out/$run.$label.txt" >&2; fail "no wrk result for $run"; }
+  if ! [[ $result == *"non2xx=0 socket_errors=0 "* ]]; then
+    cat "$out/$run.$label.txt" >&2; tail -20 "$out/$run.log" >&2
+    fail "$run ($label): non-2xx answers or socket errors: $result"
+  fi
+  awk '/^Requests\/sec/ {rps=$2} /^result / {split($4, p, "="); printf "%s %.2f\n", rps, p[2] / 1000}' "$out/$run.$label.txt"
+}
+
+declare -A rps p99
+cores=$(nproc)
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== body $payload, $([ "${COMPACT:-1}" = 1 ] && echo compact || echo "the file's bytes"), $(stat -c %s "$body_file") bytes; $([ "$unique" = 0 ] && echo "one signed body for every request" || echo "a pool of $unique distinct signed events")"
+echo "== wrk -t$threads, ${warmup}s warm-up + ${duration}s per server and connection count; rows: $rows"
+[ -z "$redis_port" ] || echo "== redis-server $(redis-server --version | grep -o 'v=[^ ]*' | cut -d= -f2) on port $redis_port: appendonly yes, appendfsync $appendfsync"
+[ -z "$durability_key" ] || echo "== sqlite-process row: $durability_key=$durability_value"
+for row in $rows; do
+  for c in $connections; do
+    run="$row-c$c"
+    start_server "$row" "$run"
+    measure "$run" "$c" "$warmup" warmup >/dev/null
+    values=$(measure "$run" "$c" "$duration" measured)
+    read -r "rps[$row,$c]" "p99[$row,$c]" <<<"$values"
+    stop_server
+    echo "   $row, $c connections: ${rps[$row,$c]} req/s, p99 ${p99[$row,$c]} ms" >&2
+  done
+done
+
+# --- the table ---
+label() {
+  case $1 in
+    bare) echo "bare Kestrel AOT (read body, 200)" ;;
+    handwritten) echo "hand-written receiver (JIT)" ;;
+    inline) echo "XWebhooks inline" ;;
+    sqlite) echo "XWebhooks SQLite inbox (default durability)" ;;
+    sqlite-process) echo "XWebhooks SQLite inbox ($durability_value durability)" ;;
+    redis) echo "XWebhooks Redis inbox (appendfsync $appendfsync)" ;;
+  esac
+}
+table="$out/table.md"
+{
+  header="| |" rule="|---|"
+  for c in $connections; do header+=" req/s @$c | p99 @$c | × hand-written @$c |"; rule+="---:|---:|---:|"; done
+  echo "$header"; echo "$rule"
+  for row in $rows; do
+    line="| $(label "$row") |"
+    for c in $connections; do
+      ratio="–"
+      [ -z "${rps[handwritten,$c]:-}" ] || ratio=$(python3 -c "print('%.2f' % (${rps[$row,$c]} / ${rps[handwritten,$c]}))")
+      line+=" $(python3 -c "print('%.1fk' % (${rps[$row,$c]} / 1000))") | ${p99[$row,$c]} ms | $ratio |"
+    done
+    echo "$line"
+  done
+} >"$table"
+echo
+cat "$table"
+echo
+echo "p99 is wrk's 99th percentile of request-to-response time: the time to acknowledge a delivery."
