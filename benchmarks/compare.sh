@@ -11,14 +11,14 @@
 #            or the path of a JSON file
 # Environment:
 #   CONNECTIONS="8 32"   connection counts (wrk -c), one column pair each
-#   WARMUP=3             seconds of load before each measurement (not counted)
+#   WARMUP=5             seconds of load before each measurement (not counted)
 #   THREADS=2            wrk threads
 #   ROWS="bare handwritten inline sqlite sqlite-process redis"   which rows, in order
 #   COMPACT=1            1: send the JSON without whitespace, as X and `xwebhooks load` send it (post.create: 3443
 #                        bytes); 0: send the file's exact bytes (the fixture is indented: 5776 bytes)
 #   UNIQUE=0             0: one body and one signature for every request (X's retries); N: a pool of N distinct
 #                        events (fresh event_uuid, each signed), cycled, so requests beyond N are re-sends
-#   SKIP_PUBLISH=1       reuse the builds in artifacts/compare from an earlier run
+#   SKIP_PUBLISH=1       reuse the builds in artifacts/bench-bin from an earlier run (of this or sustained.sh)
 #   SQLITE_DURABILITY_KEY, SQLITE_DURABILITY_VALUE   the setting and value of the sqlite-process row (default: the
 #                        XWebhooks__Inbox__Durability=Process row when XWebhooksSqliteOptions has a Durability property)
 #   REDIS_APPENDFSYNC=everysec   the redis-server --appendfsync policy (always, everysec, no)
@@ -26,32 +26,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . eng/common.sh
+. benchmarks/common.sh
 duration=${1:-10}
 payload=${2:-activity/post.create}
 connections=${CONNECTIONS:-8 32}
-warmup=${WARMUP:-3}
+warmup=${WARMUP:-5}
 threads=${THREADS:-2}
-rows=${ROWS:-bare handwritten inline sqlite sqlite-process redis}
+all_rows="bare handwritten inline sqlite sqlite-process redis"
+rows=${ROWS:-$all_rows}
 unique=${UNIQUE:-0}
 appendfsync=${REDIS_APPENDFSYNC:-everysec}
 secret="load-test-secret"
 out=artifacts/compare
 mkdir -p "$out"
 
-started=()  # every process this script starts; the trap ends them all
-stop_all() {
-  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${started[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-for tool in wrk curl openssl python3; do command -v "$tool" >/dev/null || fail "$tool is not installed"; done
+require_tools wrk curl openssl python3
 
 source_file="tests/fixtures/$payload.json"
 [ -f "$source_file" ] || source_file=$payload
 [ -f "$source_file" ] || fail "no fixture tests/fixtures/$payload.json and no file $payload"
+for row in $rows; do [[ " $all_rows " == *" $row "* ]] || fail "unknown row $row (rows: $all_rows)"; done
+
 body_file="$out/body.json"
 if [ "${COMPACT:-1}" = 1 ]; then
   python3 -c 'import json, sys; sys.stdout.buffer.write(json.dumps(json.load(open(sys.argv[1], "rb")), ensure_ascii=False, separators=(",", ":")).encode())' \
@@ -67,33 +62,17 @@ if [ -z "$durability_key" ] && grep -qE 'public [A-Za-z.]+ Durability \{' src/XW
 fi
 durability_value=${SQLITE_DURABILITY_VALUE:-Process}
 if [ -z "$durability_key" ]; then
+  [[ " $rows " != *" sqlite-process "* ]] ||
+    echo "note: no Durability option in XWebhooksSqliteOptions; the sqlite-process row is left out (SQLITE_DURABILITY_KEY names the setting)" >&2
   rows=$(echo "$rows" | tr ' ' '\n' | grep -vx 'sqlite-process' | tr '\n' ' ' || true)
 fi
 
-# --- builds ---
-publish() { # project name [extra publish args...]
-  local project=$1 name=$2; shift 2
-  dotnet publish "$project" -c Release -o "$out/$name" "$@" >"$out/$name.publish.log" 2>&1 ||
-    { cat "$out/$name.publish.log"; fail "publish of $project"; }
-}
-if [ -z "${SKIP_PUBLISH:-}" ]; then
-  echo "== publishing: bare Kestrel and the sample (Native AOT), the hand-written receiver (JIT)"
-  publish benchmarks/XWebhooks.BareKestrel bare -r linux-x64 -p:PublishAot=true
-  publish samples/XWebhooks.Sample sample -r linux-x64 -p:PublishAot=true
-  publish benchmarks/XWebhooks.HandWritten handwritten
-fi
+publish_builds bare sample handwritten
 
 # --- redis-server, only when a Redis row runs ---
 redis_port=""
 if [[ " $rows " == *" redis "* ]]; then
-  command -v redis-server >/dev/null || fail "redis-server is not installed (apt package redis-server)"
-  redis_port=$(free_port)
-  rm -rf "$out/redis" && mkdir -p "$out/redis"
-  redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$out/redis" --save '' \
-    --appendonly yes --appendfsync "$appendfsync" >"$out/redis/server.log" 2>&1 &
-  started+=($!)
-  for _ in $(seq 1 200); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.05; done
-  redis-cli -p "$redis_port" ping >/dev/null 2>&1 || { cat "$out/redis/server.log"; fail "redis-server did not start"; }
+  start_redis "$out/redis" "$appendfsync"
 fi
 
 # --- the wrk script ---
@@ -107,42 +86,25 @@ start_server() { # row run-name
   settings=(XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port"
     Logging__LogLevel__Default=Warning Sample__EventsFile=)
   case $row in
-    bare) command=("$out/bare/XWebhooks.BareKestrel") ;;
-    handwritten) command=(dotnet "$out/handwritten/XWebhooks.HandWritten.dll") ;;
-    inline) command=("$out/sample/XWebhooks.Sample"); settings+=(XWebhooks__Inbox__Mode=Inline) ;;
+    bare) command=("$bench_bin/bare/XWebhooks.BareKestrel") ;;
+    handwritten) command=(dotnet "$bench_bin/handwritten/XWebhooks.HandWritten.dll") ;;
+    inline) command=("$bench_bin/sample/XWebhooks.Sample"); settings+=(XWebhooks__Inbox__Mode=Inline) ;;
     sqlite | sqlite-process)
       rm -f "$out/$run.db" "$out/$run.db-wal" "$out/$run.db-shm" "$out/$run.db.owner"
-      command=("$out/sample/XWebhooks.Sample")
+      command=("$bench_bin/sample/XWebhooks.Sample")
       settings+=(XWebhooks__Inbox__Mode=Sqlite XWebhooks__Inbox__Path="$out/$run.db")
       [ "$row" = sqlite ] || settings+=("$durability_key=$durability_value") ;;
     redis)
       redis-cli -p "$redis_port" flushall >/dev/null
-      command=("$out/sample/XWebhooks.Sample")
+      command=("$bench_bin/sample/XWebhooks.Sample")
       settings+=(XWebhooks__Inbox__Mode=Redis XWebhooks__Inbox__Configuration="127.0.0.1:$redis_port"
         XWebhooks__Inbox__KeyPrefix="$run:") ;;
-    *) fail "unknown row $row (rows: bare handwritten inline sqlite sqlite-process redis)" ;;
   esac
   [ -e "${command[-1]}" ] || fail "no build at ${command[-1]} (run without SKIP_PUBLISH)"
-  env "${settings[@]}" "${command[@]}" >"$out/$run.log" 2>&1 &
-  server_pid=$!
-  started+=("$server_pid")
+  start_process "$out/$run.log" env "${settings[@]}" "${command[@]}"
+  server_pid=$started_pid
   server_url="http://127.0.0.1:$port/webhooks/x"
-  local status=""
-  for _ in $(seq 1 1000); do
-    kill -0 "$server_pid" 2>/dev/null || break
-    status=$(x_signed_post "$secret" "$body_file" "$server_url" 2>/dev/null || true)
-    [ "$status" = 000 ] || [ -z "$status" ] || break
-    sleep 0.02
-  done
-  if [ "$status" != 200 ]; then
-    cat "$out/$run.log" >&2
-    fail "$row did not answer a signed POST with 200 (status '${status:-none}'; log above, $out/$run.log)"
-  fi
-}
-
-stop_server() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
+  wait_for_receiver "$server_pid" "$server_url" "$secret" "$body_file" "$out/$run.log" "$row"
 }
 
 # Runs wrk against the server; prints "<req/s> <p99 ms>" on stdout (diagnostics go to stderr).
@@ -172,7 +134,7 @@ for row in $rows; do
     measure "$run" "$c" "$warmup" warmup >/dev/null
     values=$(measure "$run" "$c" "$duration" measured)
     read -r "rps[$row,$c]" "p99[$row,$c]" <<<"$values"
-    stop_server
+    stop_process "$server_pid"
     echo "   $row, $c connections: ${rps[$row,$c]} req/s, p99 ${p99[$row,$c]} ms" >&2
   done
 done
