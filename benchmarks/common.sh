@@ -50,9 +50,27 @@ start_process() { # log command...
   bench_started+=("$started_pid")
 }
 
+# Runs a command to its end with its output in a log file and returns its exit status. In the background and waited
+# for, because bash runs a trap only between foreground commands but interrupts `wait`: Ctrl+C ends it at once.
+run_logged() { # log command...
+  local status=0
+  start_process "$@"
+  wait "$started_pid" || status=$?
+  forget_process "$started_pid"
+  return "$status"
+}
+
 stop_process() { # pid
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
+  forget_process "$1"
+}
+
+# Drops an ended process from the list the exit trap kills, so a later process that reuses its id is left alone.
+forget_process() { # pid
+  local pid kept=()
+  for pid in "${bench_started[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
+  bench_started=("${kept[@]}")
 }
 
 # Waits until a receiver answers a correctly signed POST with 200; fails with its log otherwise.

@@ -107,17 +107,18 @@ start_server() { # row run-name
   wait_for_receiver "$server_pid" "$server_url" "$secret" "$body_file" "$out/$run.log" "$row"
 }
 
-# Runs wrk against the server; prints "<req/s> <p99 ms>" on stdout (diagnostics go to stderr).
+# Runs wrk against the server; sets measured_rps and measured_p99 (ms). Fails on any non-2xx answer or socket error.
 measure() { # run-name connections seconds label
-  local run=$1 c=$2 seconds=$3 label=$4 result
-  wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$lua" "$server_url" >"$out/$run.$label.txt" 2>&1 ||
-    { cat "$out/$run.$label.txt" >&2; fail "wrk failed against $run"; }
-  result=$(grep '^result ' "$out/$run.$label.txt") || { cat "$out/$run.$label.txt" >&2; fail "no wrk result for $run"; }
+  local run=$1 c=$2 seconds=$3 label=$4 log="$out/$1.$4.txt" result
+  run_logged "$log" wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$lua" "$server_url" ||
+    { cat "$log" >&2; fail "wrk failed against $run"; }
+  result=$(grep '^result ' "$log") || { cat "$log" >&2; fail "no wrk result for $run"; }
   if ! [[ $result == *"non2xx=0 socket_errors=0 "* ]]; then
-    cat "$out/$run.$label.txt" >&2; tail -20 "$out/$run.log" >&2
+    cat "$log" >&2; tail -20 "$out/$run.log" >&2
     fail "$run ($label): non-2xx answers or socket errors: $result"
   fi
-  awk '/^Requests\/sec/ {rps=$2} /^result / {split($4, p, "="); printf "%s %.2f\n", rps, p[2] / 1000}' "$out/$run.$label.txt"
+  measured_rps=$(awk '/^Requests\/sec/ {print $2}' "$log")
+  measured_p99=$(awk '/^result / {split($4, p, "="); printf "%.2f", p[2] / 1000}' "$log")
 }
 
 declare -A rps p99
@@ -131,9 +132,9 @@ for row in $rows; do
   for c in $connections; do
     run="$row-c$c"
     start_server "$row" "$run"
-    measure "$run" "$c" "$warmup" warmup >/dev/null
-    values=$(measure "$run" "$c" "$duration" measured)
-    read -r "rps[$row,$c]" "p99[$row,$c]" <<<"$values"
+    measure "$run" "$c" "$warmup" warmup
+    measure "$run" "$c" "$duration" measured
+    rps[$row,$c]=$measured_rps p99[$row,$c]=$measured_p99
     stop_process "$server_pid"
     echo "   $row, $c connections: ${rps[$row,$c]} req/s, p99 ${p99[$row,$c]} ms" >&2
   done

@@ -73,10 +73,10 @@ run_rate() { # store rate
   start_process "$out/$run.depth.txt" python3 benchmarks/inbox-depth.py "${sampler_args[@]}"
   local sampler_pid=$started_pid
 
-  dotnet "$bench_bin/cli/XWebhooks.Cli.dll" load "$url" --secret "$secret" -e "$event" --unique-ids \
-    -r "$rate" -c "$concurrency" -d "${duration}s" >"$out/$run.load.txt" 2>&1 || status=$?
+  run_logged "$out/$run.load.txt" dotnet "$bench_bin/cli/XWebhooks.Cli.dll" load "$url" --secret "$secret" -e "$event" \
+    --unique-ids -r "$rate" -c "$concurrency" -d "${duration}s" || status=$?
   load_end=$(date +%s.%N)
-  sleep "$drain"
+  run_logged /dev/null sleep "$drain"
   stop_process "$sampler_pid"
   kill -0 "$server_pid" 2>/dev/null || { cat "$out/$run.server.log" >&2; fail "the sample ($store) exited during the load (log above)"; }
   stop_process "$server_pid"
