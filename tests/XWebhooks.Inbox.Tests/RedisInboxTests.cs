@@ -66,7 +66,7 @@ public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTe
         Assert.Single(await busy.LeaseAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None));
         await Task.Delay(300);
 
-        var removed = await sweeper.RemoveIdleConsumersAsync(TimeSpan.FromMilliseconds(200));
+        var removed = await sweeper.ConsumerSweep.RemoveIdleConsumersAsync(TimeSpan.FromMilliseconds(200));
 
         Assert.Equal(1, removed);
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Configuration);
@@ -76,7 +76,7 @@ public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTe
         Assert.Equal(1, busyInfo.PendingMessageCount);
 
         // Recently active consumers stay, whatever they hold.
-        Assert.Equal(0, await sweeper.RemoveIdleConsumersAsync(TimeSpan.FromMinutes(5)));
+        Assert.Equal(0, await sweeper.ConsumerSweep.RemoveIdleConsumersAsync(TimeSpan.FromMinutes(5)));
     }
 
     [SkippableFact]
