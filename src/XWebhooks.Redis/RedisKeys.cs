@@ -10,7 +10,6 @@ internal sealed class RedisKeys
 {
     public RedisKeys(string prefix)
     {
-        Prefix = prefix;
         Inbox = prefix + "inbox";
         DeadLetters = prefix + "dead";
         RetrySchedule = prefix + "retry";
@@ -23,8 +22,6 @@ internal sealed class RedisKeys
         InboxAndRetries = [Inbox, RetrySchedule, RetryData, RetryReceivedAt];
         WatermarkOnly = [Watermark];
     }
-
-    public string Prefix { get; }
 
     /// <summary>The stream of deliveries, read through one consumer group.</summary>
     public RedisKey Inbox { get; }

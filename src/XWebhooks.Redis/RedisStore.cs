@@ -14,19 +14,22 @@ internal sealed class RedisStore : IAsyncDisposable
     public const string GroupName = "xwebhooks";
 
     private readonly string? configuration;
+    private readonly TimeProvider time;
     private readonly bool ownsConnection;
     private readonly Lock connectionLock = new();
     private Task<IConnectionMultiplexer>? connecting;
     private int disposed;
 
-    private RedisStore(XWebhooksRedisOptions options, TimeProvider? timeProvider)
+    private RedisStore(XWebhooksRedisOptions options, TimeProvider? timeProvider, string? configuration, IConnectionMultiplexer? connection)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.KeyPrefix);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerName, nameof(options) + "." + nameof(options.ConsumerName));
         Keys = new RedisKeys(options.KeyPrefix);
         ConsumerName = options.ConsumerName;
-        Time = timeProvider ?? TimeProvider.System;
+        time = timeProvider ?? TimeProvider.System;
+        this.configuration = configuration;
+        ownsConnection = connection is null;
+        connecting = connection is null ? null : Task.FromResult(connection);
     }
 
     public RedisKeys Keys { get; }
@@ -34,31 +37,24 @@ internal sealed class RedisStore : IAsyncDisposable
     /// <summary>This instance's consumer in <see cref="GroupName"/>.</summary>
     public string ConsumerName { get; }
 
-    public TimeProvider Time { get; }
-
     /// <summary>A store that connects to <see cref="XWebhooksRedisOptions.Configuration"/> on first use and closes that connection on dispose.</summary>
     public static RedisStore Connecting(XWebhooksRedisOptions options, TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Configuration, nameof(options) + "." + nameof(options.Configuration));
-        return new RedisStore(options, timeProvider, options.Configuration);
+        return new RedisStore(options, timeProvider, options.Configuration, connection: null);
     }
 
     /// <summary>A store on a connection the application owns (never closed by the store).</summary>
     public static RedisStore On(IConnectionMultiplexer connection, XWebhooksRedisOptions options, TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return new RedisStore(options, timeProvider) { connecting = Task.FromResult(connection) };
+        ArgumentNullException.ThrowIfNull(options);
+        return new RedisStore(options, timeProvider, configuration: null, connection);
     }
 
-    private RedisStore(XWebhooksRedisOptions options, TimeProvider? timeProvider, string configuration)
-        : this(options, timeProvider)
-    {
-        this.configuration = configuration;
-        ownsConnection = true;
-    }
-
-    public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+    /// <summary>Now on the store's clock (retry due times, dead-letter times), in Unix milliseconds.</summary>
+    public long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>The database; connects first when needed. Once connected, completes synchronously.</summary>
     public ValueTask<IDatabase> DatabaseAsync()

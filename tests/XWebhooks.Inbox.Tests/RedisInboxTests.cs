@@ -171,4 +171,26 @@ public sealed class RedisInboxTests(RedisServerFixture server) : InboxContractTe
         await b.CompleteAsync(again, CancellationToken.None);
         Assert.Equal(0, (await b.GetStatsAsync(CancellationToken.None)).Depth);
     }
+
+    [SkippableFact]
+    public async Task A_deleted_stream_comes_back_with_its_group_at_the_next_lease()
+    {
+        var inbox = Open();
+        await inbox.AppendAsync(Body("before"), DateTimeOffset.UtcNow, CancellationToken.None);
+        var orphan = Assert.Single(await inbox.LeaseAsync(10, LongLease, CancellationToken.None));
+
+        // Someone deletes the stream (DEL, FLUSHDB): the group goes with it.
+        await using var raw = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        Assert.True(await raw.GetDatabase().KeyDeleteAsync(prefix + "inbox"));
+
+        // Acting on a lease of the deleted stream is a no-op, not an error; the next lease creates both again.
+        await inbox.CompleteAsync(orphan, CancellationToken.None);
+        await inbox.RetryLaterAsync(orphan, DateTimeOffset.UtcNow, "e", CancellationToken.None);
+        await inbox.DeadLetterAsync(orphan, "e", CancellationToken.None);
+        Assert.Empty(await inbox.LeaseAsync(10, LongLease, CancellationToken.None));
+        await inbox.AppendAsync(Body("after"), DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Equal("after", Text(Assert.Single(await inbox.LeaseAsync(10, LongLease, CancellationToken.None)).Body));
+        var stats = await inbox.GetStatsAsync(CancellationToken.None);
+        Assert.Equal((1, 0), (stats.Depth, stats.DeadLetters));
+    }
 }
