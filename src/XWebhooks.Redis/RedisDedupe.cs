@@ -42,7 +42,9 @@ internal sealed class RedisDedupe(RedisStore store) : IXWebhookDedupe
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
         cancellationToken.ThrowIfCancellationRequested();
         var database = await store.DatabaseAsync().ConfigureAwait(false);
-        Prefixed(database).StringSet(key, 1, retention, When.NotExists, CommandFlags.FireAndForget);
+
+        // Fire-and-forget: queued on the connection and answered at once, before Redis replied.
+        await Prefixed(database).StringSetAsync(key, 1, retention, When.NotExists, CommandFlags.FireAndForget).ConfigureAwait(false);
     }
 
     private async ValueTask<bool> ExistsAfterConnectAsync(ValueTask<IDatabase> connecting, string key)
