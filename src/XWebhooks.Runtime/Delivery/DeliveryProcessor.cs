@@ -17,6 +17,10 @@ internal sealed class DeliveryProcessor(
     TimeSpan dedupeRetention)
 {
     private readonly EventTypeNames eventTypeNames = new();
+    private long storedBodyReads;
+
+    /// <summary>How many stored deliveries were located by reading their body again (no usable event index).</summary>
+    internal long StoredBodyReads => Interlocked.Read(ref storedBodyReads);
 
     /// <summary>Reads every event before any handler runs, so a malformed tail cannot leave a half-handled delivery.</summary>
     /// <param name="body">The verified body.</param>
@@ -92,6 +96,7 @@ internal sealed class DeliveryProcessor(
     {
         if (index.IsEmpty || !EventIndex.TryRead(index, body, out var stored))
         {
+            Interlocked.Increment(ref storedBodyReads);
             return Locate(body, receivedAt, attempt, LocatePurpose.StoredBody);
         }
 
