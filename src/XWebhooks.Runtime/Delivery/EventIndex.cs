@@ -99,7 +99,7 @@ internal static class EventIndex
             return false;
         }
 
-        var reader = new Reader(index[..^ChecksumBytes]);
+        var reader = new Reader(index[1..^ChecksumBytes]);
         var product = (XProduct)reader.Byte();
         if (!Enum.IsDefined(product) || reader.Int() != body.Length || !reader.TryString(out var forUserId))
         {
