@@ -62,14 +62,14 @@ internal sealed class DeliveryProcessor(
                 }
             }
 
-            var located = new RoutedEvent(route, payload, type);
+            var item = new RoutedEvent(route, payload, type);
             if (count++ == 0)
             {
-                first = located;
+                first = item;
             }
             else
             {
-                (more ??= [first]).Add(located);
+                (more ??= [first]).Add(item);
             }
         }
 
@@ -81,9 +81,8 @@ internal sealed class DeliveryProcessor(
             _ => more!,
         };
 
-        return keepAll
-            ? ForStore(new XDeliveryShape(reader.Product, body, receivedAt, reader.ForUserId, attempt), events)
-            : Create(new XDeliveryShape(reader.Product, body, receivedAt, reader.ForUserId, attempt), events);
+        var shape = new XDeliveryShape(reader.Product, body, receivedAt, reader.ForUserId, attempt);
+        return keepAll ? ForStore(shape, events) : Create(shape, events);
     }
 
     /// <summary>
@@ -135,7 +134,7 @@ internal sealed class DeliveryProcessor(
     /// that was already processed (X's retries and replays): then the delivery needs neither storing nor handling,
     /// and each event counts as a dedupe hit. Keys come from <see cref="LocatePurpose.Store"/>.
     /// </summary>
-    /// <exception cref="Exception">Whatever the dedupe store throws.</exception>
+    /// <remarks>Whatever the dedupe store throws is thrown.</remarks>
     public async ValueTask<bool> WasEveryEventProcessedAsync(LocatedDelivery located, CancellationToken cancellationToken)
     {
         if (dedupe is null || located.Routed.Count == 0)
@@ -216,26 +215,28 @@ internal sealed class DeliveryProcessor(
     }
 
     /// <summary>Keeps every event for the index, with the dedupe keys of the routed ones computed once, here.</summary>
-    private LocatedDelivery ForStore(XDeliveryShape shape, IReadOnlyList<RoutedEvent> all)
+    /// <param name="shape">The delivery.</param>
+    /// <param name="events">Every located event; an array this pass created is keyed in place.</param>
+    private LocatedDelivery ForStore(XDeliveryShape shape, IReadOnlyList<RoutedEvent> events)
     {
-        var keyed = new RoutedEvent[all.Count];
-        var routed = new List<RoutedEvent>(all.Count);
-        for (var i = 0; i < all.Count; i++)
+        var all = events as RoutedEvent[] ?? [.. events];
+        var routedCount = 0;
+        for (var i = 0; i < all.Length; i++)
         {
-            var item = all[i];
-            if (item.Route >= 0 && dedupe is not null)
+            if (all[i].Route < 0)
             {
-                item = item with { DedupeKeyComputed = true, DedupeKey = DedupeKeys.For(item.Payload, shape.ForUserId) };
+                continue;
             }
 
-            keyed[i] = item;
-            if (item.Route >= 0)
+            routedCount++;
+            if (dedupe is not null)
             {
-                routed.Add(item);
+                all[i] = all[i] with { DedupeKeyComputed = true, DedupeKey = DedupeKeys.For(all[i].Payload, shape.ForUserId) };
             }
         }
 
-        return Create(shape, routed, keyed);
+        var routed = routedCount == all.Length ? all : all.Where(static e => e.Route >= 0).ToArray();
+        return Create(shape, routed, all);
     }
 
     private static LocatedDelivery Create(XDeliveryShape shape, IReadOnlyList<RoutedEvent> routed, IReadOnlyList<RoutedEvent>? all = null)
