@@ -16,6 +16,13 @@ if (args is ["--check", ..])
     return await Check.RunAsync();
 }
 
+// `--allocations`: bytes per request of the delivery endpoint (inline and inbox mode) against reading the body alone
+// and a hand-written receiver, then exit.
+if (args is ["--allocations", ..])
+{
+    return await EndpointAllocations.RunAsync();
+}
+
 // Fixed units, full parameter names and invariant culture so benchmarks/run-benchmarks.sh can parse the CSV.
 var style = SummaryStyle.Default
     .WithMaxParameterColumnWidth(64)

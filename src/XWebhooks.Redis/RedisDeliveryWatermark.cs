@@ -1,4 +1,3 @@
-using StackExchange.Redis;
 using XWebhooks.Recovery;
 
 namespace XWebhooks.Redis;
@@ -14,23 +13,21 @@ namespace XWebhooks.Redis;
 /// </remarks>
 public sealed class RedisDeliveryWatermark : IXDeliveryWatermark
 {
-    private readonly RedisWebhookInbox inbox;
-    private readonly RedisKey key;
+    private readonly RedisStore store;
 
     /// <summary>Uses the connection and key prefix of <paramref name="inbox"/>.</summary>
     public RedisDeliveryWatermark(RedisWebhookInbox inbox)
     {
         ArgumentNullException.ThrowIfNull(inbox);
-        this.inbox = inbox;
-        key = inbox.KeyPrefix + "watermark";
+        store = inbox.Store;
     }
 
     /// <inheritdoc />
     public async ValueTask<DateTimeOffset?> GetLastReceivedAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var db = await inbox.DatabaseAsync().ConfigureAwait(false);
-        var value = await db.StringGetAsync(key).ConfigureAwait(false);
+        var database = await store.DatabaseAsync().ConfigureAwait(false);
+        var value = await database.StringGetAsync(store.Keys.Watermark).ConfigureAwait(false);
         return value.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)value);
     }
 
@@ -38,7 +35,7 @@ public sealed class RedisDeliveryWatermark : IXDeliveryWatermark
     public async ValueTask RecordReceivedAsync(DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var db = await inbox.DatabaseAsync().ConfigureAwait(false);
-        await db.ScriptEvaluateAsync(RedisScripts.RaiseWatermark, [key], [receivedAt.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+        var database = await store.DatabaseAsync().ConfigureAwait(false);
+        await database.ScriptEvaluateAsync(RedisScripts.RaiseWatermark, store.Keys.WatermarkOnly, [receivedAt.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
     }
 }

@@ -28,6 +28,5 @@ public sealed class XWebhooksRedisOptions : IOptionsSection
     /// This instance's consumer name in the stream's consumer group; must differ between live instances.
     /// Default: machine name and process id.
     /// </summary>
-    [NotBlank(Hint = "Name this instance in the consumer group (default machine name and process id); it must differ between live instances.")]
     public string ConsumerName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

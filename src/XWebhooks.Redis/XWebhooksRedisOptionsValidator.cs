@@ -1,10 +1,21 @@
 using Microsoft.Extensions.Options;
+using XWebhooks.OptionsValidation;
 
 namespace XWebhooks.Redis;
 
 /// <summary>
-/// Validates <see cref="XWebhooksRedisOptions"/> at start by the rules in its properties' attributes (code generated
-/// by <c>[OptionsValidator]</c>): a blank <c>XWebhooks__Inbox__ConsumerName</c> would otherwise fail only when the inbox opens.
+/// Validates <see cref="XWebhooksRedisOptions"/> at start: a blank <c>XWebhooks__Inbox__ConsumerName</c> would
+/// otherwise fail only when the inbox opens.
 /// </summary>
-[OptionsValidator]
-internal sealed partial class XWebhooksRedisOptionsValidator : IValidateOptions<XWebhooksRedisOptions>;
+internal sealed class XWebhooksRedisOptionsValidator : IValidateOptions<XWebhooksRedisOptions>
+{
+    public ValidateOptionsResult Validate(string? name, XWebhooksRedisOptions options)
+    {
+        var checks = new SettingChecks(options);
+        checks.Check(nameof(options.ConsumerName), options.ConsumerName, new NotBlank
+        {
+            Hint = "Name this instance in the consumer group (default machine name and process id); it must differ between live instances.",
+        });
+        return checks.Result();
+    }
+}

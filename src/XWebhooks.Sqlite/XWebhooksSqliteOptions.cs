@@ -15,7 +15,6 @@ public sealed class XWebhooksSqliteOptions : IOptionsSection
     /// current directory. Put it on a local disk (not a network share): durability relies on fsync. Default
     /// <c>xwebhooks.db</c>.
     /// </summary>
-    [NotBlank(Hint = "Name the SQLite file (default xwebhooks.db).")]
     public string Path { get; set; } = "xwebhooks.db";
 
     /// <summary>

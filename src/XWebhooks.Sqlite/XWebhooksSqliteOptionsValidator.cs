@@ -1,10 +1,18 @@
 using Microsoft.Extensions.Options;
+using XWebhooks.OptionsValidation;
 
 namespace XWebhooks.Sqlite;
 
 /// <summary>
-/// Validates <see cref="XWebhooksSqliteOptions"/> at start by the rules in its properties' attributes (code generated
-/// by <c>[OptionsValidator]</c>): a blank <c>XWebhooks__Inbox__Path</c> would otherwise fail only when the inbox opens.
+/// Validates <see cref="XWebhooksSqliteOptions"/> at start: a blank <c>XWebhooks__Inbox__Path</c> would otherwise fail
+/// only when the inbox opens.
 /// </summary>
-[OptionsValidator]
-internal sealed partial class XWebhooksSqliteOptionsValidator : IValidateOptions<XWebhooksSqliteOptions>;
+internal sealed class XWebhooksSqliteOptionsValidator : IValidateOptions<XWebhooksSqliteOptions>
+{
+    public ValidateOptionsResult Validate(string? name, XWebhooksSqliteOptions options)
+    {
+        var checks = new SettingChecks(options);
+        checks.Check(nameof(options.Path), options.Path, new NotBlank { Hint = "Name the SQLite file (default xwebhooks.db)." });
+        return checks.Result();
+    }
+}

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace XWebhooks.Recovery.Tests;
 
@@ -16,9 +15,8 @@ public sealed class ClientAdapterTests : IDisposable
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddXWebhooks(o => o.ConsumerSecret = "s");
+        collection.AddXWebhooks(o => o.ConsumerSecret = "s").AddGapRecovery(); // registers the seam
         collection.AddXWebhooksClient(o => o.BearerToken = "test-bearer").ConfigurePrimaryHttpMessageHandler(() => x);
-        collection.AddHealthChecks().AddXWebhooksHealthCheck(o => o.WebhookId = WebhookId);
         services = collection.BuildServiceProvider();
     }
 
@@ -41,27 +39,6 @@ public sealed class ClientAdapterTests : IDisposable
         Assert.False(await Management.GetWebhookValidAsync(WebhookId, CancellationToken.None));
         Assert.True(await Management.GetWebhookValidAsync("1", CancellationToken.None));
         Assert.Null(await Management.GetWebhookValidAsync("2", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Health_check_through_the_client_is_unhealthy_for_an_invalid_webhook_and_degraded_when_x_fails()
-    {
-        var health = services.GetRequiredService<HealthCheckService>();
-        services.GetRequiredService<Health.XWebhooksHealthState>().CrcChecked(answered: true, DateTimeOffset.UtcNow);
-        x.Answers["GET /2/webhooks"] = (HttpStatusCode.OK, """{"data":[{"id":"WEBHOOK","url":"https://b.example/x","valid":false}]}""".Replace("WEBHOOK", WebhookId, StringComparison.Ordinal));
-        Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync()).Status);
-
-        var broken = new StubXHandler();
-        broken.Answers["GET /2/webhooks"] = (HttpStatusCode.ServiceUnavailable, """{"title":"Service Unavailable"}""");
-        var collection = new ServiceCollection().AddLogging();
-        collection.AddXWebhooks(o => o.ConsumerSecret = "s");
-        collection.AddXWebhooksClient(o => o.BearerToken = "test-bearer").ConfigurePrimaryHttpMessageHandler(() => broken);
-        collection.AddHealthChecks().AddXWebhooksHealthCheck(o => o.WebhookId = WebhookId);
-        await using var provider = collection.BuildServiceProvider();
-        provider.GetRequiredService<Health.XWebhooksHealthState>().CrcChecked(answered: true, DateTimeOffset.UtcNow);
-        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
-        Assert.Equal(HealthStatus.Degraded, report.Status);
-        Assert.Equal("unknown", report.Entries["xwebhooks"].Data["webhook_valid"]);
     }
 
     [Fact]

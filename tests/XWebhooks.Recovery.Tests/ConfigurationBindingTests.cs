@@ -4,11 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using XWebhooks.Health;
 
 namespace XWebhooks.Recovery.Tests;
 
-/// <summary>Gap recovery's and the health check's options come from their configuration sections, every key.</summary>
+/// <summary>Gap recovery's options come from their configuration section, every key.</summary>
 public sealed class ConfigurationBindingTests
 {
     private static WebApplication Build(Dictionary<string, string?> settings)
@@ -19,7 +18,6 @@ public sealed class ConfigurationBindingTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s")
             .AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
-        builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));
         return builder.Build();
     }
 
@@ -50,50 +48,19 @@ public sealed class ConfigurationBindingTests
     }
 
     [Fact]
-    public async Task Every_health_key_is_bound()
-    {
-        await using var app = Build(new()
-        {
-            ["XWebhooks:Health:CrcStaleAfter"] = "1.02:00:00",
-            ["XWebhooks:Health:SignatureWindow"] = "00:20:00",
-            ["XWebhooks:Health:SignatureFailureRateThreshold"] = "0.25",
-            ["XWebhooks:Health:MinimumSignatureAttempts"] = "50",
-            ["XWebhooks:Health:CheckWebhookAtX"] = "false",
-            ["XWebhooks:Health:WebhookId"] = "42",
-            ["XWebhooks:Health:WebhookStatusCacheDuration"] = "00:01:00",
-        });
-
-        var options = app.Services.GetRequiredService<IOptions<XWebhooksHealthCheckOptions>>().Value;
-
-        Assert.Equal(TimeSpan.FromHours(26), options.CrcStaleAfter);
-        Assert.Equal(TimeSpan.FromMinutes(20), options.SignatureWindow);
-        Assert.Equal(0.25, options.SignatureFailureRateThreshold);
-        Assert.Equal(50, options.MinimumSignatureAttempts);
-        Assert.False(options.CheckWebhookAtX);
-        Assert.Equal("42", options.WebhookId);
-        Assert.Equal(TimeSpan.FromMinutes(1), options.WebhookStatusCacheDuration);
-    }
-
-    [Fact]
     public async Task Missing_keys_keep_the_defaults()
     {
         await using var app = Build([]);
 
         var recovery = app.Services.GetRequiredService<IOptions<XWebhooksGapRecoveryOptions>>().Value;
-        var health = app.Services.GetRequiredService<IOptions<XWebhooksHealthCheckOptions>>().Value;
 
         Assert.Equal((null, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)), (recovery.WebhookId, recovery.MinimumGap, recovery.Margin, recovery.MinimumToDateAge));
-        Assert.Equal((TimeSpan.FromHours(25), 0.1, 20, true), (health.CrcStaleAfter, health.SignatureFailureRateThreshold, health.MinimumSignatureAttempts, health.CheckWebhookAtX));
     }
 
     [Theory]
     [InlineData("XWebhooks:GapRecovery:MinimumGap", "abc")]
     [InlineData("XWebhooks:GapRecovery:Margin", "5 minutes")]
     [InlineData("XWebhooks:GapRecovery:MinimumToDateAge", "10m")]
-    [InlineData("XWebhooks:Health:CrcStaleAfter", "soon")]
-    [InlineData("XWebhooks:Health:SignatureFailureRateThreshold", "ten percent")]
-    [InlineData("XWebhooks:Health:MinimumSignatureAttempts", "2.5")]
-    [InlineData("XWebhooks:Health:CheckWebhookAtX", "yes")]
     public async Task A_value_that_does_not_convert_stops_the_start_naming_its_key(string key, string value)
     {
         var message = await StartFailureAsync(key, value);

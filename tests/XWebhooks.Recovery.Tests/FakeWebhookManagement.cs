@@ -2,34 +2,18 @@ using System.Collections.Concurrent;
 
 namespace XWebhooks.Recovery.Tests;
 
-/// <summary>X's management API as the health check and gap recovery see it, answering what the test set.</summary>
+/// <summary>X's management API as gap recovery sees it, answering what the test set.</summary>
 internal sealed class FakeWebhookManagement : IXWebhookManagement
 {
-    private int validityCalls;
-
     public bool IsAvailable { get; set; } = true;
 
     public string? RegisteredWebhookId { get; set; }
 
     public Task<string?> WaitForRegisteredWebhookIdAsync(CancellationToken cancellationToken) => Task.FromResult(RegisteredWebhookId);
 
-    /// <summary>The <c>valid</c> flag per listed webhook id.</summary>
-    public Dictionary<string, bool> Webhooks { get; } = new(StringComparer.Ordinal);
-
-    public Exception? Failure { get; set; }
-
-    public int ValidityCalls => Volatile.Read(ref validityCalls);
-
-    public Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref validityCalls);
-        if (Failure is { } failure)
-        {
-            return Task.FromException<bool?>(failure);
-        }
-
-        return Task.FromResult<bool?>(Webhooks.TryGetValue(webhookId, out var valid) ? valid : null);
-    }
+    // Gap recovery never asks whether the webhook is valid; the health check's tests have their own fake.
+    public Task<bool?> GetWebhookValidAsync(string webhookId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Gap recovery does not check the webhook's validity.");
 
     /// <summary>Every replay request, in order.</summary>
     public ConcurrentQueue<(string WebhookId, DateTimeOffset From, DateTimeOffset To)> ReplayRequests { get; } = new();

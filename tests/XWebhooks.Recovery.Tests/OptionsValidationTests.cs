@@ -4,11 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using XWebhooks.Health;
 
 namespace XWebhooks.Recovery.Tests;
 
-/// <summary>Bad settings stop the app at start with one error per broken rule, naming the full key and the value.</summary>
+/// <summary>Bad gap recovery settings stop the app at start with one error per broken rule, naming the full key and the value.</summary>
 public sealed class OptionsValidationTests
 {
     private static WebApplication Build(Dictionary<string, string?> settings)
@@ -19,7 +18,6 @@ public sealed class OptionsValidationTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s")
             .AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
-        builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));
         return builder.Build();
     }
 
@@ -43,33 +41,6 @@ public sealed class OptionsValidationTests
         Assert.Equal([expected], await StartFailuresAsync(key, value));
     }
 
-    [Theory]
-    [InlineData("XWebhooks:Health:CrcStaleAfter", "00:00:00", "XWebhooks:Health:CrcStaleAfter must be more than 00:00:00; it is 00:00:00.")]
-    [InlineData("XWebhooks:Health:SignatureWindow", "00:00:29", "XWebhooks:Health:SignatureWindow must be at least 00:00:30; it is 00:00:29.")]
-    [InlineData("XWebhooks:Health:SignatureFailureRateThreshold", "-0.5", "XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is -0.5.")]
-    [InlineData("XWebhooks:Health:SignatureFailureRateThreshold", "1", "XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is 1.")]
-    [InlineData("XWebhooks:Health:SignatureFailureRateThreshold", "NaN", "XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is NaN.")]
-    [InlineData("XWebhooks:Health:MinimumSignatureAttempts", "0", "XWebhooks:Health:MinimumSignatureAttempts must be at least 1; it is 0.")]
-    [InlineData("XWebhooks:Health:WebhookId", "wh-1", "XWebhooks:Health:WebhookId must be an X id (1 to 19 digits); it is 'wh-1'. It is X's webhook id, as GET /2/webhooks lists it.")]
-    [InlineData("XWebhooks:Health:WebhookStatusCacheDuration", "-00:00:01", "XWebhooks:Health:WebhookStatusCacheDuration must be at least 00:00:00; it is -00:00:01.")]
-    public async Task Every_health_rule_fails_at_start_naming_its_key(string key, string value, string expected)
-    {
-        Assert.Equal([expected], await StartFailuresAsync(key, value));
-    }
-
-    [Fact]
-    public async Task The_signature_window_floor_is_one_second_per_bucket_of_the_health_state()
-    {
-        // The attribute's "00:00:30" is a literal (attribute arguments are constants); this ties it to the ring's size.
-        var floor = TimeSpan.FromSeconds(XWebhooksHealthState.BucketCount);
-        await using var atFloor = Build(new() { ["XWebhooks:Health:SignatureWindow"] = floor.ToString("c") });
-        await atFloor.StartAsync();
-        await atFloor.StopAsync();
-
-        var failures = await StartFailuresAsync("XWebhooks:Health:SignatureWindow", (floor - TimeSpan.FromTicks(1)).ToString("c"));
-        Assert.StartsWith($"XWebhooks:Health:SignatureWindow must be at least {floor:c};", Assert.Single(failures), StringComparison.Ordinal);
-    }
-
     private static async Task<IEnumerable<string>> StartFailuresAsync(Action<WebApplicationBuilder> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -87,17 +58,5 @@ public sealed class OptionsValidationTests
         var failures = await StartFailuresAsync(b => b.Services.AddXWebhooks(o => o.ConsumerSecret = "s").AddGapRecovery(o => o.Margin = TimeSpan.FromDays(2)));
 
         Assert.Equal(["XWebhooks:GapRecovery:Margin must be at least 00:00:00 and below 1.00:00:00; it is 2.00:00:00. X replays at most the past 24 hours."], failures);
-    }
-
-    [Fact]
-    public async Task Health_options_set_in_code_are_held_to_the_same_rules()
-    {
-        var failures = await StartFailuresAsync(b =>
-        {
-            b.Services.AddXWebhooks(o => o.ConsumerSecret = "s");
-            b.Services.AddHealthChecks().AddXWebhooksHealthCheck(o => o.SignatureFailureRateThreshold = 10);
-        });
-
-        Assert.Equal(["XWebhooks:Health:SignatureFailureRateThreshold must be at least 0 and below 1; it is 10."], failures);
     }
 }

@@ -11,23 +11,18 @@ public sealed class XWebhooksHealthCheckOptions : IOptionsSection
     /// Unhealthy when no CRC challenge was answered for longer than this, measured from the application's start
     /// while none was answered yet. X re-checks a webhook at least every 24 hours, so the default is 25 hours.
     /// </summary>
-    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan CrcStaleAfter { get; set; } = TimeSpan.FromHours(25);
 
     /// <summary>The sliding window over which signature failures are compared with verified deliveries. Default 10 minutes.</summary>
-    // At least one second per bucket of XWebhooksHealthState (BucketCount = 30).
-    [TimeSpanRange("00:00:30")]
     public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Degraded when more than this share (0–1) of the signed requests in <see cref="SignatureWindow"/> failed
     /// verification: a wrong or half-rotated consumer secret, or someone forging deliveries. Default 0.1.
     /// </summary>
-    [NumberRange(0, 1, MaximumIsExclusive = true)]
     public double SignatureFailureRateThreshold { get; set; } = 0.1;
 
     /// <summary>The rate is judged only once the window holds at least this many signed requests. Default 20.</summary>
-    [NumberRange(1)]
     public int MinimumSignatureAttempts { get; set; } = 20;
 
     /// <summary>
@@ -40,13 +35,11 @@ public sealed class XWebhooksHealthCheckOptions : IOptionsSection
     /// The webhook to look up at X. When null, the gap recovery's <c>WebhookId</c> or the id resolved by the
     /// management client's registration helper is used.
     /// </summary>
-    [XId(Hint = "It is X's webhook id, as GET /2/webhooks lists it.")]
     public string? WebhookId { get; set; }
 
     /// <summary>
     /// How long X's answer (or its failure) is reused before X is asked again, so frequent probes stay far below
     /// the management API's rate limit (450 requests per 15 minutes per app). Default 5 minutes.
     /// </summary>
-    [TimeSpanRange("00:00:00")]
     public TimeSpan WebhookStatusCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -14,11 +14,9 @@ public sealed class XWebhooksClientOptions : IOptionsSection
     /// The app-only (OAuth 2.0) bearer token of the X app that owns the webhook. Required. Sent only in the
     /// <c>Authorization</c> header, never logged and never part of an exception message.
     /// </summary>
-    [NotBlank(Hint = "Set it to the app-only bearer token of the X app that owns the webhook, for example with the environment variable XWebhooks__Client__BearerToken.")]
     public string? BearerToken { get; set; }
 
     /// <summary>The API host; <see cref="DefaultBaseAddress"/> unless you point the client at an emulator.</summary>
-    [AbsoluteUri]
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>
@@ -26,6 +24,5 @@ public sealed class XWebhooksClientOptions : IOptionsSection
     /// waits until the reset and retries once; otherwise it throws <see cref="XRateLimitExceededException"/>.
     /// Default <see cref="TimeSpan.Zero"/>: never wait, throw at once.
     /// </summary>
-    [TimeSpanRange("00:00:00")]
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.Zero;
 }

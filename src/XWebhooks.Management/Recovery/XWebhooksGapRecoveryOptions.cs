@@ -14,14 +14,12 @@ public sealed class XWebhooksGapRecoveryOptions : IOptionsSection
     /// The X webhook id (digits) to replay into. When null, the id resolved by the management client's
     /// registration helper is used; without either, gap recovery logs that it cannot run.
     /// </summary>
-    [XId(Hint = "It is X's webhook id, as GET /2/webhooks lists it.")]
     public string? WebhookId { get; set; }
 
     /// <summary>
     /// A replay is requested only when the last acknowledged delivery is older than this at start: shorter gaps
     /// (a quick restart) are covered by X's own retries. Default 2 minutes.
     /// </summary>
-    [TimeSpanRange("00:00:00")]
     public TimeSpan MinimumGap { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
@@ -29,7 +27,6 @@ public sealed class XWebhooksGapRecoveryOptions : IOptionsSection
     /// (it may be a few seconds old after a crash), deliveries that were in flight and clock differences with X.
     /// Overlapping events are removed by dedupe. Default 5 minutes.
     /// </summary>
-    [TimeSpanRange("00:00:00", "1.00:00:00", MaximumIsExclusive = true, Hint = "X replays at most the past 24 hours.")]
     public TimeSpan Margin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -38,6 +35,5 @@ public sealed class XWebhooksGapRecoveryOptions : IOptionsSection
     /// Set <see cref="TimeSpan.Zero"/> for a local emulator that relaxes the rule: the request then waits only
     /// for the minute of the start to end, since <c>to_date</c> may not lie in the future.
     /// </summary>
-    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan MinimumToDateAge { get; set; } = TimeSpan.FromMinutes(10);
 }

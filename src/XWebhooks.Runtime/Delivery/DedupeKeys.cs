@@ -88,10 +88,22 @@ internal static class DedupeKeys
             return null;
         }
 
-        IEnumerable<string> rules = root.TryGetProperty("matching_rules"u8, out var matching) && matching.ValueKind == JsonValueKind.Array
-            ? matching.EnumerateArray().Select(rule => Text(rule, "id")).OfType<string>().Order(StringComparer.Ordinal)
-            : [];
-        return $"stream:{postId}:{string.Join(',', rules)}";
+        // Computed on the POST path in inbox mode: a list sorted in place, not a chain of LINQ iterators.
+        List<string>? rules = null;
+        if (root.TryGetProperty("matching_rules"u8, out var matching) && matching.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var rule in matching.EnumerateArray())
+            {
+                if (Text(rule, "id") is { } ruleId)
+                {
+                    (rules ??= []).Add(ruleId);
+                }
+            }
+
+            rules?.Sort(StringComparer.Ordinal);
+        }
+
+        return rules is null ? $"stream:{postId}:" : $"stream:{postId}:{string.Join(',', rules)}";
     }
 
     private static string? Text(JsonElement element, string property) =>

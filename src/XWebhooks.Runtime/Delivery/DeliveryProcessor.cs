@@ -5,8 +5,9 @@ using XWebhooks.Diagnostics;
 namespace XWebhooks.Delivery;
 
 /// <summary>
-/// The transport-independent half of receiving: locate the events of a verified body in one JSON pass,
-/// then run the handlers of the routed ones. Used by the inline POST path and by inbox workers alike.
+/// The transport-independent half of receiving: locate the events of a verified body in one JSON pass (or restore
+/// them from the <see cref="EventIndex"/> the POST path stored with the body), then run the handlers of the routed
+/// ones. Used by the inline POST path and by inbox workers alike.
 /// </summary>
 internal sealed class DeliveryProcessor(
     IXWebhookDispatcher dispatcher,
@@ -16,14 +17,27 @@ internal sealed class DeliveryProcessor(
     TimeSpan dedupeRetention)
 {
     private readonly EventTypeNames eventTypeNames = new();
+    private long storedBodyReads;
+
+    /// <summary>How many stored deliveries were located by reading their body again (no usable event index).</summary>
+    internal long StoredBodyReads => Interlocked.Read(ref storedBodyReads);
 
     /// <summary>Reads every event before any handler runs, so a malformed tail cannot leave a half-handled delivery.</summary>
+    /// <param name="body">The verified body.</param>
+    /// <param name="receivedAt">When the POST arrived.</param>
+    /// <param name="attempt">1 on the POST path; the inbox attempt otherwise.</param>
+    /// <param name="purpose">What the located delivery is for: it decides what is kept, computed and counted.</param>
     /// <exception cref="XDeliveryFormatException">The body is not valid JSON or not a JSON object.</exception>
-    public LocatedDelivery Locate(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, int attempt = 1)
+    public LocatedDelivery Locate(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, int attempt = 1, LocatePurpose purpose = LocatePurpose.Dispatch)
     {
-        List<RoutedEvent>? routed = null;
+        var keepAll = purpose == LocatePurpose.Store;
         var span = XWebhooksTracing.RecordingSpan();
         List<string>? spanEventTypes = null;
+
+        // Most deliveries carry one event: it needs no list.
+        RoutedEvent first = default;
+        List<RoutedEvent>? more = null;
+        var count = 0;
         var reader = new XDeliveryReader(body);
         while (reader.TryReadNext(out var payload))
         {
@@ -36,23 +50,114 @@ internal sealed class DeliveryProcessor(
 
             if (route < 0)
             {
-                metrics.EventCounted(payload.Product, type, XWebhooksOutcomes.Unhandled);
-                if (firstSeen)
+                // A stored body was located (and its unhandled events counted) on the POST path already.
+                if (purpose != LocatePurpose.StoredBody)
                 {
-                    XWebhooksLog.UnhandledEventType(logger, payload.Product, type);
+                    CountUnhandled(payload.Product, type, firstSeen);
+                }
+
+                if (!keepAll)
+                {
+                    continue;
+                }
+            }
+
+            var item = new RoutedEvent(route, payload, type);
+            if (count++ == 0)
+            {
+                first = item;
+            }
+            else
+            {
+                (more ??= [first]).Add(item);
+            }
+        }
+
+        XWebhooksTracing.EventTypesLocated(span, spanEventTypes);
+        IReadOnlyList<RoutedEvent> events = count switch
+        {
+            0 => [],
+            1 => new[] { first },
+            _ => more!,
+        };
+
+        var shape = new XDeliveryShape(reader.Product, body, receivedAt, reader.ForUserId, attempt);
+        return keepAll ? ForStore(shape, events) : Create(shape, events);
+    }
+
+    /// <summary>
+    /// The located events of a stored delivery: from its <paramref name="index"/> without reading the JSON, or, when the
+    /// index is empty or does not fit the body, by locating them again. Every event is routed anew, so handlers added
+    /// since the delivery was acknowledged run too.
+    /// </summary>
+    /// <exception cref="XDeliveryFormatException">No usable index, and the body is not valid JSON or not a JSON object.</exception>
+    public LocatedDelivery LocateStored(ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> index, DateTimeOffset receivedAt, int attempt)
+    {
+        if (index.IsEmpty || !EventIndex.TryRead(index, body, out var stored))
+        {
+            Interlocked.Increment(ref storedBodyReads);
+            return Locate(body, receivedAt, attempt, LocatePurpose.StoredBody);
+        }
+
+        var span = XWebhooksTracing.RecordingSpan();
+        List<string>? spanEventTypes = null;
+        var routed = new List<RoutedEvent>(stored.Events.Length);
+        foreach (var item in stored.Events)
+        {
+            var route = dispatcher.Route(item.Payload.Product, item.Payload.EventType.Span);
+            var type = eventTypeNames.Get(item.Payload.EventType.Span, out var firstSeen);
+            if (span is not null)
+            {
+                XWebhooksTracing.CollectEventType(ref spanEventTypes, type);
+            }
+
+            if (route < 0)
+            {
+                // Counted on the POST path unless a handler took it then (and is gone since a redeploy).
+                if (item.RoutedAtAck)
+                {
+                    CountUnhandled(item.Payload.Product, type, firstSeen);
                 }
 
                 continue;
             }
 
-            (routed ??= []).Add(new RoutedEvent(route, payload, type));
+            routed.Add(new RoutedEvent(route, item.Payload, type) { DedupeKeyComputed = item.DedupeKeyComputed, DedupeKey = item.DedupeKey });
         }
 
         XWebhooksTracing.EventTypesLocated(span, spanEventTypes);
+        return Create(new XDeliveryShape(stored.Product, body, receivedAt, stored.ForUserId, attempt), routed);
+    }
 
-        // A delivery with one routed event (XAA, filtered stream, most AAA bodies) carries its JSON from the start.
-        var eventJson = routed is [var only] ? only.Payload.Json : default;
-        return new LocatedDelivery(new XDelivery(reader.Product, body, receivedAt, reader.ForUserId, attempt, eventJson), (IReadOnlyList<RoutedEvent>?)routed ?? []);
+    /// <summary>
+    /// True when a dedupe store is registered and every routed event of <paramref name="located"/> has a dedupe key
+    /// that was already processed (X's retries and replays): then the delivery needs neither storing nor handling,
+    /// and each event counts as a dedupe hit. Keys come from <see cref="LocatePurpose.Store"/>.
+    /// </summary>
+    /// <remarks>Whatever the dedupe store throws is thrown.</remarks>
+    public async ValueTask<bool> WasEveryEventProcessedAsync(LocatedDelivery located, CancellationToken cancellationToken)
+    {
+        if (dedupe is null || located.Routed.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < located.Routed.Count; i++)
+        {
+            var item = located.Routed[i];
+            var key = item.DedupeKeyComputed ? item.DedupeKey : DedupeKeys.For(item.Payload, located.Delivery.ForUserId);
+            if (key is null || !await dedupe.WasProcessedAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < located.Routed.Count; i++)
+        {
+            metrics.DedupeHit(located.Routed[i].Payload.Product);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -62,9 +167,12 @@ internal sealed class DeliveryProcessor(
     /// </summary>
     public async Task DispatchAsync(LocatedDelivery located, IServiceProvider services, CancellationToken cancellationToken)
     {
-        foreach (var item in located.Routed)
+        // By index: a foreach over the interface would allocate an enumerator per delivery.
+        var routed = located.Routed;
+        for (var i = 0; i < routed.Count; i++)
         {
-            var key = dedupe is null ? null : DedupeKeys.For(item.Payload, located.Delivery.ForUserId);
+            var item = routed[i];
+            var key = dedupe is null ? null : item.DedupeKeyComputed ? item.DedupeKey : DedupeKeys.For(item.Payload, located.Delivery.ForUserId);
             if (key is not null && await dedupe!.WasProcessedAsync(key, cancellationToken).ConfigureAwait(false))
             {
                 metrics.DedupeHit(item.Payload.Product);
@@ -96,4 +204,47 @@ internal sealed class DeliveryProcessor(
             }
         }
     }
+
+    private void CountUnhandled(XProduct product, string type, bool firstSeen)
+    {
+        metrics.EventCounted(product, type, XWebhooksOutcomes.Unhandled);
+        if (firstSeen)
+        {
+            XWebhooksLog.UnhandledEventType(logger, product, type);
+        }
+    }
+
+    /// <summary>Keeps every event for the index, with the dedupe keys of the routed ones computed once, here.</summary>
+    /// <param name="shape">The delivery.</param>
+    /// <param name="events">Every located event; an array this pass created is keyed in place.</param>
+    private LocatedDelivery ForStore(XDeliveryShape shape, IReadOnlyList<RoutedEvent> events)
+    {
+        var all = events as RoutedEvent[] ?? [.. events];
+        var routedCount = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (all[i].Route < 0)
+            {
+                continue;
+            }
+
+            routedCount++;
+            if (dedupe is not null)
+            {
+                all[i] = all[i] with { DedupeKeyComputed = true, DedupeKey = DedupeKeys.For(all[i].Payload, shape.ForUserId) };
+            }
+        }
+
+        var routed = routedCount == all.Length ? all : all.Where(static e => e.Route >= 0).ToArray();
+        return Create(shape, routed, all);
+    }
+
+    private static LocatedDelivery Create(XDeliveryShape shape, IReadOnlyList<RoutedEvent> routed, IReadOnlyList<RoutedEvent>? all = null)
+    {
+        // A delivery with one routed event (XAA, filtered stream, most AAA bodies) carries its JSON from the start.
+        var eventJson = routed.Count == 1 ? routed[0].Payload.Json : default;
+        return new LocatedDelivery(new XDelivery(shape.Product, shape.Body, shape.ReceivedAt, shape.ForUserId, shape.Attempt, eventJson), routed) { All = all ?? routed };
+    }
+
+    private readonly record struct XDeliveryShape(XProduct Product, ReadOnlyMemory<byte> Body, DateTimeOffset ReceivedAt, string? ForUserId, int Attempt);
 }

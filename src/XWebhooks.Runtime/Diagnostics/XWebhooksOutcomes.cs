@@ -24,6 +24,12 @@ public static class XWebhooksOutcomes
     /// <summary>Delivery verified and durably stored in the inbox; answered 200, handlers run later.</summary>
     public const string Queued = "queued";
 
+    /// <summary>
+    /// Inbox mode with a dedupe store: every event of the delivery was already processed (a retry or replay of X's);
+    /// answered 200 without storing it.
+    /// </summary>
+    public const string Duplicate = "duplicate";
+
     /// <summary>The inbox store failed to take a verified delivery; answered 503 so X redelivers.</summary>
     public const string StoreFailed = "store_failed";
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,9 @@ namespace XWebhooks.Hosting;
 /// <summary>
 /// POST: the delivery path. Size limit (413) → body read once into a pooled buffer → signature verified over
 /// the exact bytes (401, nothing parsed) → events located in one JSON pass (400 when the body is not a JSON
-/// object) → inline: handlers under the response budget → 200, or 500/503 so X redelivers; inbox mode:
-/// durable append → 200 (503 when the store fails), handlers run later in the inbox worker. What happened is
+/// object) → inline: handlers under the response budget → 200, or 500/503 so X redelivers; inbox mode: a re-send
+/// whose every event was already processed → 200 without storing, otherwise durable append of the body with its
+/// <see cref="EventIndex"/> → 200 (503 when the store fails), handlers run later in the inbox worker. What happened is
 /// reported to the <see cref="IXWebhookObserver"/>s (metrics, health, the watermark): the endpoint knows none of them.
 /// </summary>
 internal sealed class DeliveryEndpoint(
@@ -48,7 +50,9 @@ internal sealed class DeliveryEndpoint(
         }
     }
 
-    private async Task<Result> ReceiveAsync(HttpContext context)
+    // Pooled: in inbox mode every delivery waits for the store, so the state machine would otherwise be allocated each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Result> ReceiveAsync(HttpContext context)
     {
         RequestBody? body;
         try
@@ -81,7 +85,7 @@ internal sealed class DeliveryEndpoint(
             LocatedDelivery located;
             try
             {
-                located = processor.Locate(body.Memory, timeProvider.GetUtcNow());
+                located = processor.Locate(body.Memory, timeProvider.GetUtcNow(), purpose: inbox is null ? LocatePurpose.Dispatch : LocatePurpose.Store);
             }
             catch (XDeliveryFormatException ex)
             {
@@ -96,7 +100,7 @@ internal sealed class DeliveryEndpoint(
 
             if (inbox is not null)
             {
-                return await AppendToInboxAsync(context, located.Delivery).ConfigureAwait(false);
+                return await StoreAsync(context, located).ConfigureAwait(false);
             }
 
             var (result, handlersStillRunning) = await DispatchWithinBudgetAsync(context, located).ConfigureAwait(false);
@@ -112,40 +116,73 @@ internal sealed class DeliveryEndpoint(
         }
     }
 
-    private async Task<(Result Result, bool HandlersStillRunning)> DispatchWithinBudgetAsync(HttpContext context, LocatedDelivery located)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(Result Result, bool HandlersStillRunning)> DispatchWithinBudgetAsync(HttpContext context, LocatedDelivery located)
     {
         var delivery = located.Delivery;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        budget.CancelAfter(settings.ResponseBudget);
-        var dispatch = processor.DispatchAsync(located, context.RequestServices, budget.Token);
+        var dispatchStarted = Stopwatch.GetTimestamp();
+
+        // The budget's timer and its link to the request's abort token are set up only when the handlers go
+        // asynchronous: synchronous handlers have returned before anything could cancel them.
+        var budget = new CancellationTokenSource();
+        var abortLink = default(CancellationTokenRegistration);
+        Task? dispatch = null;
         try
         {
-            // Synchronous handlers complete here: no wait to set up. Otherwise the one budget timer also ends
-            // the wait, whether or not the handlers observe their token.
-            await (dispatch.IsCompleted ? dispatch : dispatch.WaitAsync(budget.Token)).ConfigureAwait(false);
+            dispatch = processor.DispatchAsync(located, context.RequestServices, budget.Token);
+            if (!dispatch.IsCompleted)
+            {
+                abortLink = context.RequestAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), budget);
+                var remaining = settings.ResponseBudget - Stopwatch.GetElapsedTime(dispatchStarted);
+                budget.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+
+                // The one budget timer also ends the wait, whether or not the handlers observe their token.
+                await dispatch.WaitAsync(budget.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await dispatch.ConfigureAwait(false);
+            }
+
             return (new(StatusCodes.Status200OK, XWebhooksOutcomes.Accepted, delivery.Product, null), false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            return (new(0, XWebhooksOutcomes.Aborted, delivery.Product, null), !dispatch.IsCompleted);
+            return (new(0, XWebhooksOutcomes.Aborted, delivery.Product, null), dispatch is { IsCompleted: false });
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
             // Handlers that ignore the cancelled token may still be running: then their buffer must not go back to the pool.
-            return (BudgetExceeded(delivery), !dispatch.IsCompleted);
+            return (BudgetExceeded(delivery), dispatch is { IsCompleted: false });
         }
         catch (Exception)
         {
             // The processor has logged which event failed.
             return (new(StatusCodes.Status500InternalServerError, XWebhooksOutcomes.HandlerFailed, delivery.Product, "A handler failed."), false);
         }
+        finally
+        {
+            abortLink.Dispose();
+            budget.Dispose();
+        }
     }
 
-    private async Task<Result> AppendToInboxAsync(HttpContext context, XDelivery delivery)
+    /// <summary>Inbox mode: acknowledges a re-send of processed events without storing it; otherwise appends the body with its index.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Result> StoreAsync(HttpContext context, LocatedDelivery located)
     {
+        var delivery = located.Delivery;
+        var index = default(EventIndex.PooledIndex);
         try
         {
-            await inbox!.AppendAsync(new XInboxAppend(delivery.Body, delivery.ReceivedAt) { TraceParent = XWebhooksTracing.CurrentTraceParent() }, context.RequestAborted).ConfigureAwait(false);
+            if (await IsDuplicateAsync(located, context.RequestAborted).ConfigureAwait(false))
+            {
+                return new(StatusCodes.Status200OK, XWebhooksOutcomes.Duplicate, delivery.Product, null);
+            }
+
+            index = EventIndex.Write(delivery.Body, located);
+            var append = new XInboxAppend(delivery.Body, delivery.ReceivedAt) { TraceParent = XWebhooksTracing.CurrentTraceParent(), EventIndex = index.Memory };
+            await inbox!.AppendAsync(append, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -156,9 +193,31 @@ internal sealed class DeliveryEndpoint(
             InboxLog.AppendFailed(logger, ex);
             return new(StatusCodes.Status503ServiceUnavailable, XWebhooksOutcomes.StoreFailed, delivery.Product, "The delivery could not be stored.");
         }
+        finally
+        {
+            index.Return();
+        }
 
         inboxSignal?.Notify();
         return new(StatusCodes.Status200OK, XWebhooksOutcomes.Queued, delivery.Product, null);
+    }
+
+    /// <summary>
+    /// True when every routed event was already processed. A failing dedupe store never loses an event: the delivery
+    /// is stored, and the worker checks again.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> IsDuplicateAsync(LocatedDelivery located, CancellationToken requestAborted)
+    {
+        try
+        {
+            return await processor.WasEveryEventProcessedAsync(located, requestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && requestAborted.IsCancellationRequested))
+        {
+            InboxLog.DedupeCheckFailed(logger, ex);
+            return false;
+        }
     }
 
     private Result BudgetExceeded(XDelivery delivery)

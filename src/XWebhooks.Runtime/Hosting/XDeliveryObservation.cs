@@ -11,7 +11,8 @@ namespace XWebhooks.Hosting;
 public readonly record struct XDeliveryObservation(string Outcome, XProduct Product, int StatusCode, DateTimeOffset CompletedAt, TimeSpan Duration)
 {
     /// <summary>
-    /// True when X was answered 200 (handled, or stored in the inbox): X will not retry it, so it counts as received.
+    /// True when X was answered 200 (handled, stored in the inbox, or a re-send of processed events): X will not retry
+    /// it, so it counts as received.
     /// </summary>
-    public bool Acknowledged => Outcome is XWebhooksOutcomes.Accepted or XWebhooksOutcomes.Queued;
+    public bool Acknowledged => Outcome is XWebhooksOutcomes.Accepted or XWebhooksOutcomes.Queued or XWebhooksOutcomes.Duplicate;
 }

@@ -21,14 +21,12 @@ public sealed class XWebhooksOptions : IOptionsSection
     /// The X app's consumer secret (API Key Secret), used to answer CRCs and verify POST signatures.
     /// Required: the app refuses to start without it. Keep it out of source code and logs.
     /// </summary>
-    [NotBlank(Hint = "Set it to your X app's consumer secret: the API Key Secret under 'Keys and tokens' of the app in the X developer portal, for example with the environment variable XWebhooks__ConsumerSecret. X signs CRCs and deliveries (x-twitter-webhooks-signature) with it, so OAuth2ClientSecret alone is not enough.")]
     public string? ConsumerSecret { get; set; }
 
     /// <summary>
     /// A second consumer secret also accepted on POSTs, for rotating the secret without losing deliveries.
     /// CRCs are never answered with it.
     /// </summary>
-    [NotBlank(AllowUnset = true, Hint = "Remove it or set it to the other consumer secret.")]
     public string? SecondaryConsumerSecret { get; set; }
 
     /// <summary>
@@ -37,37 +35,31 @@ public sealed class XWebhooksOptions : IOptionsSection
     /// pages name only the classic header; receivers following X's newer quickstart report the OAuth2 one.
     /// Optional; <see cref="ConsumerSecret"/> stays required. Keep it out of source code and logs.
     /// </summary>
-    [NotBlank(AllowUnset = true, Hint = "Remove it or set it to your app's OAuth 2.0 client secret.")]
     public string? OAuth2ClientSecret { get; set; }
 
     /// <summary>
     /// A second OAuth 2.0 client secret also accepted on POSTs while rotating it. Needs <see cref="OAuth2ClientSecret"/>.
     /// </summary>
-    [NotBlank(AllowUnset = true, Hint = "Remove it or set it to the other OAuth 2.0 client secret.")]
     public string? SecondaryOAuth2ClientSecret { get; set; }
 
     /// <summary>
     /// Which secret signs CRC answers: <see cref="XCrcSecret.ConsumerSecret"/> (the default, what X's official
     /// pages say) or <see cref="XCrcSecret.OAuth2ClientSecret"/> (needs <see cref="OAuth2ClientSecret"/>).
     /// </summary>
-    [DefinedEnum<XCrcSecret>]
     public XCrcSecret CrcSecret { get; set; } = XCrcSecret.ConsumerSecret;
 
     /// <summary>Largest accepted body in bytes; larger deliveries get 413 before anything is read past the limit. Default 1 MiB.</summary>
-    [NumberRange(1, 100 * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// How long handlers may run before the delivery is answered with 503 so X redelivers it. Default 3 seconds
     /// (X's legacy timeout; its current documented limit is 10 seconds, the maximum allowed here).
     /// </summary>
-    [TimeSpanRange("00:00:00", "00:00:10", MinimumIsExclusive = true, Hint = "X stops waiting for the answer after 10 seconds.")]
     public TimeSpan ResponseBudget { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// How long processed events are remembered for dedupe, when a dedupe store is configured (an inbox store is
     /// one). Default 48 hours: longer than X's 24-hour replay window and its retry period.
     /// </summary>
-    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan DedupeRetention { get; set; } = TimeSpan.FromHours(48);
 }

@@ -16,4 +16,7 @@ internal static partial class InboxLog
 
     [LoggerMessage(104, LogLevel.Error, "Could not store a verified delivery in the inbox; answering 503 so X redelivers")]
     public static partial void AppendFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(105, LogLevel.Warning, "The dedupe store failed while checking a delivery for re-sent events; storing it anyway (the worker checks again)")]
+    public static partial void DedupeCheckFailed(ILogger logger, Exception exception);
 }

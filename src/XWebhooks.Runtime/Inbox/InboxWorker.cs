@@ -122,7 +122,7 @@ internal sealed class InboxWorker(
         LocatedDelivery located;
         try
         {
-            located = processor.Locate(entry.Body, entry.ReceivedAt, entry.Attempt);
+            located = processor.LocateStored(entry.Body, entry.EventIndex, entry.ReceivedAt, entry.Attempt);
         }
         catch (XDeliveryFormatException ex)
         {

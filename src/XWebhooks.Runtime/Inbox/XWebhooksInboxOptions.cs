@@ -15,11 +15,9 @@ public sealed class XWebhooksInboxOptions : IOptionsSection
     string IOptionsSection.SectionPath => "XWebhooks:Inbox";
 
     /// <summary>Processing attempts before a delivery goes to the dead letter. Default 8.</summary>
-    [NumberRange(1)]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>Delay before the first retry. Default 1 second.</summary>
-    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest delay between retries. Default 5 minutes.</summary>
@@ -29,14 +27,11 @@ public sealed class XWebhooksInboxOptions : IOptionsSection
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long the handlers of one delivery may run before the attempt counts as failed. Default 1 minute; keep it below <see cref="LeaseDuration"/>.</summary>
-    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Deliveries processed at once. Default 16.</summary>
-    [NumberRange(1)]
     public int MaxConcurrency { get; set; } = 16;
 
     /// <summary>How often an idle worker looks for due retries and reclaimable leases. Default 1 second; new appends wake it at once.</summary>
-    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -14,11 +14,23 @@ internal sealed class InMemoryInbox(TimeProvider time) : IXWebhookInbox, IXWebho
 
     public int Completed { get; private set; }
 
+    /// <summary>How many deliveries were appended.</summary>
+    public int Appends { get; private set; }
+
+    /// <summary>The event index of every append, in order (empty when the append carried none).</summary>
+    public List<byte[]> AppendedIndexes { get; } = [];
+
+    /// <summary>False: the store drops the event index, as a store that does not keep it would.</summary>
+    public bool KeepsEventIndex { get; init; } = true;
+
     public ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            pending.Add(new Row((++nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), delivery.Body.ToArray(), delivery.ReceivedAt, 1, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue) { TraceParent = delivery.TraceParent, EventIndex = delivery.EventIndex.ToArray() });
+            Appends++;
+            AppendedIndexes.Add(delivery.EventIndex.ToArray());
+            var index = KeepsEventIndex ? delivery.EventIndex.ToArray() : [];
+            pending.Add(new Row((++nextId).ToString(System.Globalization.CultureInfo.InvariantCulture), delivery.Body.ToArray(), delivery.ReceivedAt, 1, DateTimeOffset.MinValue, null, DateTimeOffset.MinValue) { TraceParent = delivery.TraceParent, EventIndex = index });
         }
 
         return ValueTask.CompletedTask;

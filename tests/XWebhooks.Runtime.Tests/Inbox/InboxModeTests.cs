@@ -14,19 +14,27 @@ public sealed class InboxModeTests
     private static byte[] Activity(string eventType, string uuid) =>
         Encoding.UTF8.GetBytes("{\"data\":{\"event_uuid\":\"" + uuid + "\",\"event_type\":\"" + eventType + "\",\"payload\":{\"id\":\"1\"}}}");
 
-    private static async Task<(TestReceiver Host, InMemoryInbox Inbox)> StartAsync()
+    private static async Task<(TestReceiver Host, InMemoryInbox Inbox)> StartAsync(InMemoryInbox? store = null, IXWebhookDedupe? dedupe = null)
     {
-        var inbox = new InMemoryInbox(TimeProvider.System);
+        var inbox = store ?? new InMemoryInbox(TimeProvider.System);
         var host = await TestReceiver.StartAsync(new()
         {
             Dispatcher = new RecordingDispatcher(),
-            Configure = x => x.AddInbox(_ => inbox, o =>
+            Configure = x =>
             {
-                o.MaxAttempts = 3;
-                o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
-                o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
-                o.PollInterval = TimeSpan.FromMilliseconds(20);
-            }),
+                if (dedupe is not null)
+                {
+                    x.Services.AddSingleton(dedupe);
+                }
+
+                x.AddInbox(_ => inbox, o =>
+                {
+                    o.MaxAttempts = 3;
+                    o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
+                    o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+                    o.PollInterval = TimeSpan.FromMilliseconds(20);
+                });
+            },
         });
         return (host, inbox);
     }
@@ -94,7 +102,7 @@ public sealed class InboxModeTests
     }
 
     [Fact]
-    public async Task Duplicate_delivery_reaches_handlers_once()
+    public async Task Re_send_of_a_handled_event_is_acknowledged_without_being_stored()
     {
         var (host, inbox) = await StartAsync();
         await using var _ = host;
@@ -103,10 +111,76 @@ public sealed class InboxModeTests
         await PostAsync(host, body);
         await Poll.UntilAsync(() => inbox.Completed == 1, "the first copy was processed");
         await PostAsync(host, body);
+
+        Assert.Equal(1, inbox.Appends);
+        Assert.Equal(0, (await inbox.GetStatsAsync(default)).Depth);
+        Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.deliveries;outcome=duplicate;product=activity"));
+        Assert.Equal(1, host.Counters.Total("xwebhooks.dedupe.hits;product=activity"));
+    }
+
+    [Fact]
+    public async Task Re_send_of_an_event_without_a_dedupe_key_is_stored_again()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+        var body = """{"data":{"event_type":"post.create","payload":{"id":"1"}}}"""u8.ToArray();
+
+        await PostAsync(host, body);
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the first copy was processed");
+        await PostAsync(host, body);
         await Poll.UntilAsync(() => inbox.Completed == 2, "the second copy was processed");
 
-        Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched);
-        Assert.Equal(1, host.Counters.Total("xwebhooks.dedupe.hits;product=activity"));
+        Assert.Equal(2, inbox.Appends);
+        Assert.Equal(0, host.Counters.Total("xwebhooks.deliveries;outcome=duplicate;product=activity"));
+    }
+
+    [Fact]
+    public async Task Dedupe_store_failure_on_the_acknowledgement_path_still_stores_the_delivery()
+    {
+        var store = new InMemoryInbox(TimeProvider.System);
+        var (host, inbox) = await StartAsync(store, new FailsFirstCheck(store));
+        await using var _ = host;
+
+        await PostAsync(host, Activity("post.create", "31"));
+
+        Assert.Equal(1, inbox.Appends);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.deliveries;outcome=queued;product=activity"));
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 105 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Exception is TimeoutException);
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the worker processed the stored delivery");
+        Assert.Equal("post.create", Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched).EventType);
+    }
+
+    [Fact]
+    public async Task Worker_restores_the_delivery_from_its_event_index_without_reading_the_body()
+    {
+        var (host, inbox) = await StartAsync();
+        await using var _ = host;
+
+        await PostAsync(host, """{"for_user_id":"9","favorite_events":[{"id":"a"},{"id":"b"}]}"""u8.ToArray());
+
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the worker completed the entry");
+        Assert.NotEmpty(Assert.Single(inbox.AppendedIndexes));
+        Assert.Equal(0, host.Services.GetRequiredService<DeliveryProcessor>().StoredBodyReads);
+        Assert.Equal(["""{"id":"a"}""", """{"id":"b"}"""], host.Dispatcher<RecordingDispatcher>().Dispatched.Select(d => d.Json));
+        Assert.All(host.Dispatcher<RecordingDispatcher>().Dispatched, d => Assert.Equal("9", d.ForUserId));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Unhandled_events_of_a_stored_delivery_are_counted_once(bool storeKeepsIndex)
+    {
+        var (host, inbox) = await StartAsync(new InMemoryInbox(TimeProvider.System) { KeepsEventIndex = storeKeepsIndex });
+        await using var _ = host;
+
+        await PostAsync(host, """{"for_user_id":"9","follow_events":[{"type":"follow"}],"favorite_events":[{"id":"a"}]}"""u8.ToArray());
+
+        await Poll.UntilAsync(() => inbox.Completed == 1, "the worker completed the entry");
+        Assert.Equal(storeKeepsIndex ? 0 : 1, host.Services.GetRequiredService<DeliveryProcessor>().StoredBodyReads);
+        Assert.Equal("favorite_events", Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched).EventType);
+        Assert.Equal(1, host.Counters.Total("xwebhooks.events;outcome=unhandled;product=account_activity;type=follow_events"));
+        Assert.Equal(1, host.Counters.Total("xwebhooks.events;outcome=handled;product=account_activity;type=favorite_events"));
     }
 
     [Fact]
@@ -120,7 +194,10 @@ public sealed class InboxModeTests
         await PostAsync(host, """{"for_user_id":"9","favorite_events":[{"id":"a"},{"id":"b"}]}"""u8.ToArray());
         await Poll.UntilAsync(() => inbox.Completed == 2, "the replay was processed");
 
+        // The replay carries one new event, so it is stored whole; the worker skips the one already handled.
+        Assert.Equal(2, inbox.Appends);
         Assert.Equal(["""{"id":"a"}""", """{"id":"b"}"""], host.Dispatcher<RecordingDispatcher>().Dispatched.Select(d => d.Json));
+        Assert.Equal(1, host.Counters.Total("xwebhooks.dedupe.hits;product=account_activity"));
     }
 
     [Fact]
@@ -172,5 +249,16 @@ public sealed class InboxModeTests
 
         Assert.Single(host.Dispatcher<RecordingDispatcher>().Dispatched);
         Assert.Equal(1, host.Counters.Total("xwebhooks.dedupe.hits;product=activity"));
+    }
+
+    /// <summary>A dedupe store whose first check fails (an unreachable store), then answers from <paramref name="inner"/>.</summary>
+    private sealed class FailsFirstCheck(IXWebhookDedupe inner) : IXWebhookDedupe
+    {
+        private int checks;
+
+        public ValueTask<bool> WasProcessedAsync(string key, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref checks) == 1 ? throw new TimeoutException("the dedupe store is unreachable") : inner.WasProcessedAsync(key, cancellationToken);
+
+        public ValueTask MarkProcessedAsync(string key, TimeSpan retention, CancellationToken cancellationToken) => inner.MarkProcessedAsync(key, retention, cancellationToken);
     }
 }

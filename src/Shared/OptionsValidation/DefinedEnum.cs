@@ -1,10 +1,10 @@
 namespace XWebhooks.OptionsValidation;
 
 /// <summary>One of the named values of <typeparamref name="TEnum"/> (code can cast any number to an enum).</summary>
-internal sealed class DefinedEnumAttribute<TEnum> : SettingRuleAttribute
+internal sealed class DefinedEnum<TEnum> : SettingRule
     where TEnum : struct, Enum
 {
-    protected override string Rule
+    public override string Requirement
     {
         get
         {
@@ -13,5 +13,5 @@ internal sealed class DefinedEnumAttribute<TEnum> : SettingRuleAttribute
         }
     }
 
-    protected override bool Accepts(object? value) => value is TEnum named && Enum.IsDefined(named);
+    public override bool Accepts(object? value) => value is TEnum named && Enum.IsDefined(named);
 }

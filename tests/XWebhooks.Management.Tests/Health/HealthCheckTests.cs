@@ -2,9 +2,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using XWebhooks.Health;
+using XWebhooks.Recovery;
 using XWebhooks.Security;
 
-namespace XWebhooks.Recovery.Tests;
+namespace XWebhooks.Management.Tests.Health;
 
 /// <summary>The health verdicts and their data, with a fake clock and a fake X.</summary>
 public sealed class HealthCheckTests

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# The receive path side by side, from one run: bare Kestrel (AOT, reads the body, 200), a hand-written receiver of
+# the kind X's quickstarts show (JIT), and the AOT sample inline, on its SQLite inbox and on a Redis inbox (a local
+# redis-server this script starts). wrk on 127.0.0.1 POSTs the same signed body to each; every server is started
+# fresh and warmed up for each connection count. Prints req/s and p99 time-to-ack at each connection count, and the
+# ratio to the hand-written receiver, as a Markdown table (also written to artifacts/compare/table.md).
+#
+# Usage: benchmarks/compare.sh [seconds] [payload]
+#   seconds  measured duration per server and connection count (default 10)
+#   payload  a fixture name under tests/fixtures without .json (default activity/post.create, the XAA post.create)
+#            or the path of a JSON file
+# Environment:
+#   CONNECTIONS="8 32"   connection counts (wrk -c), one column pair each
+#   WARMUP=5             seconds of load before each measurement (not counted)
+#   THREADS=2            wrk threads
+#   ROWS="bare handwritten inline sqlite sqlite-process redis"   which rows, in order
+#   COMPACT=1            1: send the JSON without whitespace, as X and `xwebhooks load` send it (post.create: 3443
+#                        bytes); 0: send the file's exact bytes (the fixture is indented: 5776 bytes)
+#   UNIQUE=0             0: one body and one signature for every request (X's retries); N: a pool of N distinct
+#                        events (fresh event_uuid, each signed), cycled, so requests beyond N are re-sends
+#   SKIP_PUBLISH=1       reuse the builds in artifacts/bench-bin from an earlier run (of this or sustained.sh)
+#   SQLITE_DURABILITY_KEY, SQLITE_DURABILITY_VALUE   the setting and value of the sqlite-process row (default: the
+#                        XWebhooks__Inbox__Durability=Process row when XWebhooksSqliteOptions has a Durability property)
+#   REDIS_APPENDFSYNC=everysec   the redis-server --appendfsync policy (always, everysec, no)
+# Needs: wrk, redis-server, clang, zlib1g-dev, openssl, curl, python3 (apt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. eng/common.sh
+. benchmarks/common.sh
+duration=${1:-10}
+payload=${2:-activity/post.create}
+connections=${CONNECTIONS:-8 32}
+warmup=${WARMUP:-5}
+threads=${THREADS:-2}
+all_rows="bare handwritten inline sqlite sqlite-process redis"
+rows=${ROWS:-$all_rows}
+unique=${UNIQUE:-0}
+appendfsync=${REDIS_APPENDFSYNC:-everysec}
+secret="load-test-secret"
+out=artifacts/compare
+mkdir -p "$out"
+
+require_tools wrk curl openssl python3
+
+source_file="tests/fixtures/$payload.json"
+[ -f "$source_file" ] || source_file=$payload
+[ -f "$source_file" ] || fail "no fixture tests/fixtures/$payload.json and no file $payload"
+for row in $rows; do [[ " $all_rows " == *" $row "* ]] || fail "unknown row $row (rows: $all_rows)"; done
+
+body_file="$out/body.json"
+if [ "${COMPACT:-1}" = 1 ]; then
+  python3 -c 'import json, sys; sys.stdout.buffer.write(json.dumps(json.load(open(sys.argv[1], "rb")), ensure_ascii=False, separators=(",", ":")).encode())' \
+    "$source_file" >"$body_file"
+else
+  cp "$source_file" "$body_file"
+fi
+
+# --- the Durability=Process row: only when this build has the option (or the caller names the setting) ---
+durability_key=${SQLITE_DURABILITY_KEY:-}
+if [ -z "$durability_key" ] && grep -qE 'public [A-Za-z.]+ Durability \{' src/XWebhooks.Sqlite/*.cs 2>/dev/null; then
+  durability_key=XWebhooks__Inbox__Durability
+fi
+durability_value=${SQLITE_DURABILITY_VALUE:-Process}
+if [ -z "$durability_key" ]; then
+  [[ " $rows " != *" sqlite-process "* ]] ||
+    echo "note: no Durability option in XWebhooksSqliteOptions; the sqlite-process row is left out (SQLITE_DURABILITY_KEY names the setting)" >&2
+  rows=$(echo "$rows" | tr ' ' '\n' | grep -vx 'sqlite-process' | tr '\n' ' ' || true)
+fi
+
+publish_builds bare sample handwritten
+
+# --- redis-server, only when a Redis row runs ---
+redis_port=""
+if [[ " $rows " == *" redis "* ]]; then
+  start_redis "$out/redis" "$appendfsync"
+fi
+
+# --- the wrk script ---
+lua="$out/post.lua"
+python3 benchmarks/wrk-signed-post.py "$body_file" "$secret" "$lua" "$unique" "$threads"
+
+# Starts one server for a row; sets server_pid and server_url. Everything the servers print goes to $out/<run>.log.
+start_server() { # row run-name
+  local row=$1 run=$2 port command=() settings=()
+  port=$(free_port)
+  settings=(XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port"
+    Logging__LogLevel__Default=Warning Sample__EventsFile=)
+  case $row in
+    bare) command=("$bench_bin/bare/XWebhooks.BareKestrel") ;;
+    handwritten) command=(dotnet "$bench_bin/handwritten/XWebhooks.HandWritten.dll") ;;
+    inline) command=("$bench_bin/sample/XWebhooks.Sample"); settings+=(XWebhooks__Inbox__Mode=Inline) ;;
+    sqlite | sqlite-process)
+      rm -f "$out/$run.db" "$out/$run.db-wal" "$out/$run.db-shm" "$out/$run.db.owner"
+      command=("$bench_bin/sample/XWebhooks.Sample")
+      settings+=(XWebhooks__Inbox__Mode=Sqlite XWebhooks__Inbox__Path="$out/$run.db")
+      [ "$row" = sqlite ] || settings+=("$durability_key=$durability_value") ;;
+    redis)
+      redis-cli -p "$redis_port" flushall >/dev/null
+      command=("$bench_bin/sample/XWebhooks.Sample")
+      settings+=(XWebhooks__Inbox__Mode=Redis XWebhooks__Inbox__Configuration="127.0.0.1:$redis_port"
+        XWebhooks__Inbox__KeyPrefix="$run:") ;;
+  esac
+  [ -e "${command[-1]}" ] || fail "no build at ${command[-1]} (run without SKIP_PUBLISH)"
+  start_process "$out/$run.log" env "${settings[@]}" "${command[@]}"
+  server_pid=$started_pid
+  server_url="http://127.0.0.1:$port/webhooks/x"
+  wait_for_receiver "$server_pid" "$server_url" "$secret" "$body_file" "$out/$run.log" "$row"
+}
+
+# Runs wrk against the server; sets measured_rps and measured_p99 (ms). Fails on any non-2xx answer or socket error.
+measure() { # run-name connections seconds label
+  local run=$1 c=$2 seconds=$3 label=$4 log="$out/$1.$4.txt" result
+  run_logged "$log" wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$lua" "$server_url" ||
+    { cat "$log" >&2; fail "wrk failed against $run"; }
+  result=$(grep '^result ' "$log") || { cat "$log" >&2; fail "no wrk result for $run"; }
+  if ! [[ $result == *"non2xx=0 socket_errors=0 "* ]]; then
+    cat "$log" >&2; tail -20 "$out/$run.log" >&2
+    fail "$run ($label): non-2xx answers or socket errors: $result"
+  fi
+  measured_rps=$(awk '/^Requests\/sec/ {print $2}' "$log")
+  measured_p99=$(awk '/^result / {split($4, p, "="); printf "%.2f", p[2] / 1000}' "$log")
+}
+
+declare -A rps p99
+cores=$(nproc)
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== body $payload, $([ "${COMPACT:-1}" = 1 ] && echo compact || echo "the file's bytes"), $(stat -c %s "$body_file") bytes; $([ "$unique" = 0 ] && echo "one signed body for every request" || echo "a pool of $unique distinct signed events")"
+echo "== wrk -t$threads, ${warmup}s warm-up + ${duration}s per server and connection count; rows: $rows"
+[ -z "$redis_port" ] || echo "== redis-server $(redis-server --version | grep -o 'v=[^ ]*' | cut -d= -f2) on port $redis_port: appendonly yes, appendfsync $appendfsync"
+[ -z "$durability_key" ] || echo "== sqlite-process row: $durability_key=$durability_value"
+for row in $rows; do
+  for c in $connections; do
+    run="$row-c$c"
+    start_server "$row" "$run"
+    measure "$run" "$c" "$warmup" warmup
+    measure "$run" "$c" "$duration" measured
+    rps[$row,$c]=$measured_rps p99[$row,$c]=$measured_p99
+    stop_process "$server_pid"
+    echo "   $row, $c connections: ${rps[$row,$c]} req/s, p99 ${p99[$row,$c]} ms" >&2
+  done
+done
+
+# --- the table ---
+label() {
+  case $1 in
+    bare) echo "bare Kestrel AOT (read body, 200)" ;;
+    handwritten) echo "hand-written receiver (JIT)" ;;
+    inline) echo "XWebhooks inline" ;;
+    sqlite) echo "XWebhooks SQLite inbox (default durability)" ;;
+    sqlite-process) echo "XWebhooks SQLite inbox ($durability_value durability)" ;;
+    redis) echo "XWebhooks Redis inbox (appendfsync $appendfsync)" ;;
+  esac
+}
+table="$out/table.md"
+{
+  header="| |" rule="|---|"
+  for c in $connections; do header+=" req/s @$c | p99 @$c | × hand-written @$c |"; rule+="---:|---:|---:|"; done
+  echo "$header"; echo "$rule"
+  for row in $rows; do
+    line="| $(label "$row") |"
+    for c in $connections; do
+      ratio="–"
+      [ -z "${rps[handwritten,$c]:-}" ] || ratio=$(python3 -c "print('%.2f' % (${rps[$row,$c]} / ${rps[handwritten,$c]}))")
+      line+=" $(python3 -c "print('%.1fk' % (${rps[$row,$c]} / 1000))") | ${p99[$row,$c]} ms | $ratio |"
+    done
+    echo "$line"
+  done
+} >"$table"
+echo
+cat "$table"
+echo
+echo "p99 is wrk's 99th percentile of request-to-response time: the time to acknowledge a delivery."
