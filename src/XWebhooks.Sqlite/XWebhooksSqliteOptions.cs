@@ -21,7 +21,6 @@ public sealed class XWebhooksSqliteOptions : IOptionsSection
     /// What an acknowledged delivery survives: <see cref="XWebhooksSqliteDurability.Fsync"/> (default: power loss) or
     /// <see cref="XWebhooksSqliteDurability.Process"/> (a process crash; faster, and gap recovery covers power loss).
     /// </summary>
-    [DefinedEnum<XWebhooksSqliteDurability>]
     public XWebhooksSqliteDurability Durability { get; set; } = XWebhooksSqliteDurability.Fsync;
 
     /// <summary>How many bytes of recently appended bodies (with their event indexes) stay in memory for the worker.</summary>

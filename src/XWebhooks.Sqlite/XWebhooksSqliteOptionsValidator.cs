@@ -13,6 +13,7 @@ internal sealed class XWebhooksSqliteOptionsValidator : IValidateOptions<XWebhoo
     {
         var checks = new SettingChecks(options);
         checks.Check(nameof(options.Path), options.Path, new NotBlank { Hint = "Name the SQLite file (default xwebhooks.db)." });
+        checks.Check(nameof(options.Durability), options.Durability, new DefinedEnum<XWebhooksSqliteDurability>());
         return checks.Result();
     }
 }

@@ -109,6 +109,7 @@ public sealed class InboxConfigurationTests
     [InlineData("XWebhooks:Inbox:InitialRetryDelay", "00:05:00.001", "XWebhooks:Inbox:InitialRetryDelay must be at most XWebhooks:Inbox:MaxRetryDelay (00:05:00); it is 00:05:00.0010000.")]
     [InlineData("XWebhooks:Inbox:HandlerTimeout", "00:02:00", "XWebhooks:Inbox:HandlerTimeout must be below XWebhooks:Inbox:LeaseDuration (00:02:00); it is 00:02:00. Otherwise a slow delivery's lease runs out and another worker processes it a second time.")]
     [InlineData("XWebhooks:Inbox:Path", " ", "XWebhooks:Inbox:Path must be set; it is blank. Name the SQLite file (default xwebhooks.db).")]
+    [InlineData("XWebhooks:Inbox:Durability", "7", "XWebhooks:Inbox:Durability must be Fsync or Process; it is 7.")]
     public void Every_worker_and_sqlite_rule_fails_at_start_naming_its_key(string key, string value, string expected)
     {
         using var provider = SqliteFrom(new() { [key] = value });
