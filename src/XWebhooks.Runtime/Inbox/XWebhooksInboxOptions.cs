@@ -29,8 +29,11 @@ public sealed class XWebhooksInboxOptions : IOptionsSection
     /// <summary>How long the handlers of one delivery may run before the attempt counts as failed. Default 1 minute; keep it below <see cref="LeaseDuration"/>.</summary>
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Deliveries processed at once. Default 16.</summary>
-    public int MaxConcurrency { get; set; } = 16;
+    /// <summary>
+    /// Deliveries processed at once. Default 64: each lease waits for the store's writer, which may be in an fsync, so
+    /// fewer slots cap the worker below the rate the POST path accepts (docs/reliability.md has the measurements).
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 64;
 
     /// <summary>How often an idle worker looks for due retries and reclaimable leases. Default 1 second; new appends wake it at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

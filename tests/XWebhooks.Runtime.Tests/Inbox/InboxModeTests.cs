@@ -33,6 +33,7 @@ public sealed class InboxModeTests
                     o.InitialRetryDelay = TimeSpan.FromMilliseconds(20);
                     o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
                     o.PollInterval = TimeSpan.FromMilliseconds(20);
+                    o.MaxConcurrency = 16;
                 });
             },
         });
@@ -72,7 +73,7 @@ public sealed class InboxModeTests
             await PostAsync(host, Activity("post.create", (-2 - i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        // All 40 (more than MaxConcurrency 16) finish while the slow one still holds its slot.
+        // All 40 (more than the MaxConcurrency of 16 set above) finish while the slow one still holds its slot.
         // Within 5 s: the slow delivery holds its slot that long, so only a worker that does not wait for it passes.
         await Poll.UntilAsync(() => inbox.Completed == 40, "the 40 quick deliveries completed", TimeSpan.FromSeconds(5));
         Assert.Equal(40, host.Dispatcher<RecordingDispatcher>().Dispatched.Count);
