@@ -41,12 +41,7 @@ internal sealed class DeliveryProcessor(
         var reader = new XDeliveryReader(body);
         while (reader.TryReadNext(out var payload))
         {
-            var route = dispatcher.Route(payload.Product, payload.EventType.Span);
-            var type = eventTypeNames.Get(payload.EventType.Span, out var firstSeen);
-            if (span is not null)
-            {
-                XWebhooksTracing.CollectEventType(ref spanEventTypes, type);
-            }
+            var (route, type, firstSeen) = Route(payload, span, ref spanEventTypes);
 
             if (route < 0)
             {
@@ -104,12 +99,7 @@ internal sealed class DeliveryProcessor(
         var routed = new List<RoutedEvent>(stored.Events.Length);
         foreach (var item in stored.Events)
         {
-            var route = dispatcher.Route(item.Payload.Product, item.Payload.EventType.Span);
-            var type = eventTypeNames.Get(item.Payload.EventType.Span, out var firstSeen);
-            if (span is not null)
-            {
-                XWebhooksTracing.CollectEventType(ref spanEventTypes, type);
-            }
+            var (route, type, firstSeen) = Route(item.Payload, span, ref spanEventTypes);
 
             if (route < 0)
             {
@@ -145,7 +135,7 @@ internal sealed class DeliveryProcessor(
         for (var i = 0; i < located.Routed.Count; i++)
         {
             var item = located.Routed[i];
-            var key = item.DedupeKeyComputed ? item.DedupeKey : DedupeKeys.For(item.Payload, located.Delivery.ForUserId);
+            var key = DedupeKeyOf(item, located.Delivery.ForUserId);
             if (key is null || !await dedupe.WasProcessedAsync(key, cancellationToken).ConfigureAwait(false))
             {
                 return false;
@@ -172,7 +162,7 @@ internal sealed class DeliveryProcessor(
         for (var i = 0; i < routed.Count; i++)
         {
             var item = routed[i];
-            var key = dedupe is null ? null : item.DedupeKeyComputed ? item.DedupeKey : DedupeKeys.For(item.Payload, located.Delivery.ForUserId);
+            var key = dedupe is null ? null : DedupeKeyOf(item, located.Delivery.ForUserId);
             if (key is not null && await dedupe!.WasProcessedAsync(key, cancellationToken).ConfigureAwait(false))
             {
                 metrics.DedupeHit(item.Payload.Product);
@@ -204,6 +194,23 @@ internal sealed class DeliveryProcessor(
             }
         }
     }
+
+    /// <summary>The dispatcher's route of one located event and its kind's name, collected for the delivery's span when it records.</summary>
+    private (int Route, string Type, bool FirstSeen) Route(XEventPayload payload, Activity? span, ref List<string>? spanEventTypes)
+    {
+        var route = dispatcher.Route(payload.Product, payload.EventType.Span);
+        var type = eventTypeNames.Get(payload.EventType.Span, out var firstSeen);
+        if (span is not null)
+        {
+            XWebhooksTracing.CollectEventType(ref spanEventTypes, type);
+        }
+
+        return (route, type, firstSeen);
+    }
+
+    /// <summary>The event's dedupe key: the one the POST path computed (kept in the event index), or computed now.</summary>
+    private static string? DedupeKeyOf(RoutedEvent item, string? forUserId) =>
+        item.DedupeKeyComputed ? item.DedupeKey : DedupeKeys.For(item.Payload, forUserId);
 
     private void CountUnhandled(XProduct product, string type, bool firstSeen)
     {
