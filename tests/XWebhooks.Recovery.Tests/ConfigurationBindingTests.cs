@@ -10,16 +10,12 @@ namespace XWebhooks.Recovery.Tests;
 /// <summary>Gap recovery's options come from their configuration section, every key.</summary>
 public sealed class ConfigurationBindingTests
 {
-    private static WebApplication Build(Dictionary<string, string?> settings)
+    private static WebApplication Build(Dictionary<string, string?> settings) => LoopbackApp.Build(builder =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s")
             .AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
-        return builder.Build();
-    }
+    });
 
     private static async Task<string> StartFailureAsync(string key, string value)
     {

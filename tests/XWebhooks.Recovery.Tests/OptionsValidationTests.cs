@@ -10,16 +10,12 @@ namespace XWebhooks.Recovery.Tests;
 /// <summary>Bad gap recovery settings stop the app at start with one error per broken rule, naming the full key and the value.</summary>
 public sealed class OptionsValidationTests
 {
-    private static WebApplication Build(Dictionary<string, string?> settings)
+    private static WebApplication Build(Dictionary<string, string?> settings) => LoopbackApp.Build(builder =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s")
             .AddGapRecovery(builder.Configuration.GetSection("XWebhooks:GapRecovery"));
-        return builder.Build();
-    }
+    });
 
     private static async Task<IEnumerable<string>> StartFailuresAsync(string key, string value)
     {
@@ -43,11 +39,7 @@ public sealed class OptionsValidationTests
 
     private static async Task<IEnumerable<string>> StartFailuresAsync(Action<WebApplicationBuilder> configure)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        configure(builder);
-        await using var app = builder.Build();
+        await using var app = LoopbackApp.Build(configure);
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         return error.Failures;
     }

@@ -45,17 +45,16 @@ public sealed class LoopbackApp : IAsyncDisposable
         int port = 0,
         ILoggerProvider? logs = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        if (logs is not null)
+        var app = Build(builder =>
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-            builder.Logging.AddProvider(logs);
-        }
+            if (logs is not null)
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Trace);
+                builder.Logging.AddProvider(logs);
+            }
 
-        configure?.Invoke(builder);
-        var app = builder.Build();
+            configure?.Invoke(builder);
+        }, port);
         try
         {
             map(app);
@@ -68,6 +67,21 @@ public sealed class LoopbackApp : IAsyncDisposable
         }
 
         return new LoopbackApp(app);
+    }
+
+    /// <summary>
+    /// Builds an app as <see cref="StartAsync"/> does (Kestrel on 127.0.0.1, logs dropped unless <paramref name="configure"/>
+    /// adds a provider) without starting it: for tests of what happens at start, such as options validation.
+    /// </summary>
+    /// <param name="configure">Registers services and configuration on the builder.</param>
+    /// <param name="port">The port to listen on; 0 picks a free one.</param>
+    public static WebApplication Build(Action<WebApplicationBuilder> configure, int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        configure(builder);
+        return builder.Build();
     }
 
     /// <summary>Stops and disposes the app; safe to call twice (tests stop a server early to make calls to it fail).</summary>

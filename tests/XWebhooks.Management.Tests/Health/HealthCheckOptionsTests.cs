@@ -14,16 +14,12 @@ namespace XWebhooks.Management.Tests.Health;
 /// </summary>
 public sealed class HealthCheckOptionsTests
 {
-    private static WebApplication Build(Dictionary<string, string?> settings)
+    private static WebApplication Build(Dictionary<string, string?> settings) => LoopbackApp.Build(builder =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s");
         builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(builder.Configuration.GetSection("XWebhooks:Health"));
-        return builder.Build();
-    }
+    });
 
     private static async Task<IEnumerable<string>> StartFailuresAsync(string key, string value)
     {
@@ -110,12 +106,11 @@ public sealed class HealthCheckOptionsTests
     [Fact]
     public async Task Health_options_set_in_code_are_held_to_the_same_rules()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s");
-        builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(o => o.SignatureFailureRateThreshold = 10);
-        await using var app = builder.Build();
+        await using var app = LoopbackApp.Build(builder =>
+        {
+            builder.Services.AddXWebhooks(o => o.ConsumerSecret = "s");
+            builder.Services.AddHealthChecks().AddXWebhooksHealthCheck(o => o.SignatureFailureRateThreshold = 10);
+        });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
