@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using XWebhooks.Diagnostics;
 using XWebhooks.Events;
 using XWebhooks.Serialization;
@@ -35,24 +37,95 @@ public static class LenientEventReader
     public static T Read<T>(XEventPayload payload, IServiceProvider? services)
         where T : IXEvent<T>
     {
-        T? value;
-        try
-        {
-            value = JsonSerializer.Deserialize(payload.Json.Span, T.JsonTypeInfo);
-        }
-        catch (JsonException strict)
-        {
-            value = ReadLeniently<T>(payload, strict, services?.GetService(typeof(EventDriftReporter)) as EventDriftReporter);
-        }
-
+        var reporter = services?.GetService(typeof(EventDriftReporter)) as EventDriftReporter;
+        var value = DeferredSections.NamesOf<T>() is { } deferred
+            ? ReadDeferring<T>(payload, deferred, reporter)
+            : ReadTolerant(payload.Json.Span, T.JsonTypeInfo, payload.Product, payload.EventType.Span, reporter, "$");
         return value ?? throw new JsonException(
             $"X sent JSON null for event '{Encoding.UTF8.GetString(payload.EventType.Span)}' ({payload.Product}); {typeof(T).FullName} needs a JSON object.");
     }
 
-    private static T? ReadLeniently<T>(XEventPayload payload, JsonException strict, EventDriftReporter? reporter)
+    /// <summary>
+    /// Reads the event without its deferred members, then hands each one found to the model as a copy (the delivery's
+    /// buffer is reused once the request ends): a handler that never reads them never pays for them.
+    /// </summary>
+    private static T? ReadDeferring<T>(XEventPayload payload, byte[][] names, EventDriftReporter? reporter)
         where T : IXEvent<T>
     {
-        ReadOnlySpan<byte> json = payload.Json.Span;
+        var json = payload.Json.Span;
+        Span<Range> sections = stackalloc Range[names.Length];
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(json.Length, 2));
+        T? value;
+        try
+        {
+            var length = DeferredSections.Split(json, names, sections, rented);
+            if (length < 0)
+            {
+                return ReadTolerant(json, T.JsonTypeInfo, payload.Product, payload.EventType.Span, reporter, "$");
+            }
+
+            value = ReadTolerant(rented.AsSpan(0, length), T.JsonTypeInfo, payload.Product, payload.EventType.Span, reporter, "$");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        if (value is not IDeferredSections target)
+        {
+            return value;
+        }
+
+        var total = 0;
+        foreach (var section in sections)
+        {
+            total += section.GetOffsetAndLength(json.Length).Length;
+        }
+
+        if (total == 0)
+        {
+            return value;
+        }
+
+        // One copy holds every deferred member, so the event keeps one array alive rather than one per member.
+        var copy = new byte[total];
+        var reader = new DeferredReadContext(T.JsonTypeInfo.Options, payload.Product, payload.EventType.ToArray(), reporter);
+        var at = 0;
+        for (var i = 0; i < sections.Length; i++)
+        {
+            var (offset, count) = sections[i].GetOffsetAndLength(json.Length);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            json.Slice(offset, count).CopyTo(copy.AsSpan(at));
+            target.Defer(i, copy.AsMemory(at, count), reader);
+            at += count;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="json"/> as <typeparamref name="T"/>; when the strict read throws, removes each value it
+    /// names and reads again. <paramref name="path"/> is where <paramref name="json"/> sits in the event (<c>$</c> for
+    /// the event itself), so drift is reported by its path from the event.
+    /// </summary>
+    internal static T? ReadTolerant<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo, XProduct product, ReadOnlySpan<byte> eventType, EventDriftReporter? reporter, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo);
+        }
+        catch (JsonException strict)
+        {
+            return ReadLeniently(json, typeInfo, product, eventType, reporter, path, strict);
+        }
+    }
+
+    private static T? ReadLeniently<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo, XProduct product, ReadOnlySpan<byte> eventType, EventDriftReporter? reporter, string path, JsonException strict)
+    {
         var failure = strict;
         for (var removed = 0; removed < MaxDriftedValues; removed++)
         {
@@ -61,11 +134,11 @@ public static class LenientEventReader
                 break;
             }
 
-            reporter?.Drifted(payload.Product, payload.EventType.Span, JsonExceptionPath.Normalize(removedPath));
+            reporter?.Drifted(product, eventType, path + JsonExceptionPath.Normalize(removedPath)[1..]);
             json = rest;
             try
             {
-                return JsonSerializer.Deserialize(json, T.JsonTypeInfo);
+                return JsonSerializer.Deserialize(json, typeInfo);
             }
             catch (JsonException next)
             {
@@ -73,10 +146,11 @@ public static class LenientEventReader
             }
         }
 
+        var at = failure.Path is { } failed ? path + failed[1..] : path;
         throw new JsonException(
-            $"X sent event '{Encoding.UTF8.GetString(payload.EventType.Span)}' ({payload.Product}) in a shape {typeof(T).FullName} cannot read, "
-            + $"even with its drifted values left empty (last at {failure.Path ?? "$"}).",
-            failure.Path,
+            $"X sent event '{Encoding.UTF8.GetString(eventType)}' ({product}) in a shape {typeof(T).FullName} cannot read, "
+            + $"even with its drifted values left empty (last at {at}).",
+            at,
             null,
             null,
             strict);

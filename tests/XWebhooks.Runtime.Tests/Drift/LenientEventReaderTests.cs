@@ -119,9 +119,12 @@ public sealed class LenientEventReaderTests
         var values = string.Join(",", Enumerable.Range(0, LenientEventReader.MaxDriftedValues + 1).Select(i => $"{{\"id\":{{\"n\":{i}}}}}"));
         var data = Encoding.UTF8.GetBytes($"{{\"event_type\":\"post.create\",\"includes\":{{\"tweets\":[{values}]}}}}");
 
-        var ex = Assert.Throws<JsonException>(() => LenientEventReader.Read<PostCreated>(Activity("post.create", data), null));
+        // includes is deferred: the event reads, and the first read of includes is refused.
+        var e = LenientEventReader.Read<PostCreated>(Activity("post.create", data), null);
+        var ex = Assert.Throws<JsonException>(() => e.Includes);
 
         Assert.Contains("drifted values left empty", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("$.includes.tweets[", ex.Path, StringComparison.Ordinal);
     }
 
     [Fact]

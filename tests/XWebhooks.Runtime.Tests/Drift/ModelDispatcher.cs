@@ -49,7 +49,24 @@ internal sealed class ModelDispatcher : IXWebhookDispatcher
             throw;
         }
 
+        ReadDeferredMembers(@event);
         Handled.Enqueue((Encoding.UTF8.GetString(payload.EventType.Span), @event));
         return ValueTask.CompletedTask;
+    }
+
+    // A handler that uses the whole event: an XAA event's payload and includes are read on first use, so they are read
+    // here, within the dispatch, where their drift is reported and an unreadable one fails the handler.
+    private static void ReadDeferredMembers(object @event)
+    {
+        try
+        {
+            _ = @event.GetType().GetProperty("Payload")?.GetValue(@event);
+            _ = @event.GetType().GetProperty("Includes")?.GetValue(@event);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
     }
 }
