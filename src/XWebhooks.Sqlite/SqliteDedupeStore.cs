@@ -26,6 +26,11 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
     // Counted here: ConcurrentDictionary.Count takes every lock of the table, and the writer asks after every mark.
     private int recentCount;
 
+    private readonly SqliteAbsentKeys absent = new();
+
+    /// <summary>Keys the file was read without since their last mark (tests).</summary>
+    internal SqliteAbsentKeys Absent => absent;
+
     // Touched by the writer thread only (commit callbacks).
     private readonly Queue<string> committedOrder = new();
     private int marksSinceCleanup;
@@ -53,12 +58,29 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
             return true;
         }
 
-        return engine.Readers.Read(reader =>
+        if (absent.Contains(key))
+        {
+            return false;
+        }
+
+        var token = absent.ReadStarting(key);
+        var marked = engine.Readers.Read(reader =>
         {
             var command = reader.Command("SELECT expires_at FROM xwh_dedupe WHERE key = $key;");
             command.Parameters.AddWithValue("$key", key);
             return command.ExecuteScalar() is long stored && stored > now;
         });
+
+        if (marked)
+        {
+            absent.ReadFoundMark(key, token);
+        }
+        else
+        {
+            absent.ReadFoundNothing(key, token);
+        }
+
+        return marked;
     }
 
     public async ValueTask MarkProcessedAsync(string key, TimeSpan retention)
@@ -100,15 +122,18 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
             {
                 if (existing >= expiresAt || recent.TryUpdate(key, expiresAt, existing))
                 {
-                    return;
+                    break;
                 }
             }
             else if (recent.TryAdd(key, expiresAt))
             {
                 Interlocked.Increment(ref recentCount);
-                return;
+                break;
             }
         }
+
+        // After the key is in memory: a check that misses it there started before this mark.
+        absent.Forget(key);
     }
 
     /// <summary>Once its commit is over, a mark may leave memory: the oldest committed ones go first beyond the capacity.</summary>
@@ -122,6 +147,9 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
             {
                 Interlocked.Decrement(ref recentCount);
             }
+
+            // Committed, so a read from now on finds it in the file; an earlier read's answer must not outlive this.
+            absent.Forget(oldest);
         }
     }
 
