@@ -17,7 +17,8 @@
 #   COMPACT=1            1: send the JSON without whitespace, as X and `xwebhooks load` send it (post.create: 3443
 #                        bytes); 0: send the file's exact bytes (the fixture is indented: 5776 bytes)
 #   UNIQUE=0             0: one body and one signature for every request (X's retries); N: a pool of N distinct
-#                        events (fresh event_uuid, each signed), cycled, so requests beyond N are re-sends
+#                        events (fresh event_uuid, each signed), cycled, so requests beyond N are re-sends; the
+#                        measurement continues where the warm-up stopped (it re-sends none of the warm-up's events)
 #   SKIP_PUBLISH=1       reuse the builds in artifacts/bench-bin from an earlier run (of this or sustained.sh)
 #   SQLITE_DURABILITY_KEY, SQLITE_DURABILITY_VALUE   the setting and value of the sqlite-process row (default: the
 #                        XWebhooks__Inbox__Durability=Process row when XWebhooksSqliteOptions has a Durability property)
@@ -103,19 +104,27 @@ start_server() { # row run-name
   [ -e "${command[-1]}" ] || fail "no build at ${command[-1]} (run without SKIP_PUBLISH)"
   start_process "$out/$run.log" env "${settings[@]}" "${command[@]}"
   server_pid=$started_pid
+  next_event=0
   server_url="http://127.0.0.1:$port/webhooks/x"
   wait_for_receiver "$server_pid" "$server_url" "$secret" "$body_file" "$out/$run.log" "$row"
 }
 
 # Runs wrk against the server; sets measured_rps and measured_p99 (ms). Fails on any non-2xx answer or socket error.
+# With a pool of events (UNIQUE > 0) each run starts where the previous run against this server stopped (next_event),
+# so a measurement after the warm-up sends new events, not the warm-up's again.
 measure() { # run-name connections seconds label
   local run=$1 c=$2 seconds=$3 label=$4 log="$out/$1.$4.txt" result
-  run_logged "$log" wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$lua" "$server_url" ||
+  run_logged "$log" wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$lua" "$server_url" -- "$next_event" ||
     { cat "$log" >&2; fail "wrk failed against $run"; }
   result=$(grep '^result ' "$log") || { cat "$log" >&2; fail "no wrk result for $run"; }
   if ! [[ $result == *"non2xx=0 socket_errors=0 "* ]]; then
     cat "$log" >&2; tail -20 "$out/$run.log" >&2
     fail "$run ($label): non-2xx answers or socket errors: $result"
+  fi
+  if [ "$unique" != 0 ]; then
+    next_event=$(sed -n 's/.* next=\([0-9]*\).*/\1/p' <<<"$result")
+    [ "$next_event" -le $((unique / threads)) ] ||
+      echo "warning: $run ($label) ran past the pool of $unique events: its last $((next_event - unique / threads)) requests per wrk thread were re-sends (raise UNIQUE)" >&2
   fi
   measured_rps=$(awk '/^Requests\/sec/ {print $2}' "$log")
   measured_p99=$(awk '/^result / {split($4, p, "="); printf "%.2f", p[2] / 1000}' "$log")

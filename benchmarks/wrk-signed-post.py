@@ -6,9 +6,12 @@ Usage: wrk-signed-post.py BODY_FILE SECRET OUT_LUA [UNIQUE THREADS]
 UNIQUE = 0 (default): every request carries the file's exact bytes with one signature, as X's retries do.
 UNIQUE = N > 0: a pool of N distinct events (the file with its event_uuid replaced by same-length unique digits,
 each signed), written beside OUT_LUA; each wrk thread cycles through its own share of the pool, so requests beyond
-N are re-sends of events already sent.
+N are re-sends of events already sent. A run continues where an earlier run against the same server stopped when it is
+given that run's "next" as its script argument (wrk ... -s OUT_LUA URL -- NEXT); without it every run starts at the
+pool's first event, and a measurement after a warm-up would begin with re-sends of the warm-up's events.
 
-The script's done() prints one line compare.sh reads: "result non2xx=<n> socket_errors=<n> p99_us=<n>".
+The script's done() prints one line compare.sh reads: "result non2xx=<n> socket_errors=<n> p99_us=<n>", followed in
+pool mode by " next=<n>" (the position in each thread's share to give the next run).
 """
 import base64
 import hashlib
@@ -64,15 +67,18 @@ def unique_pool(body, secret, count, threads, pool_path):
     signature_length = len(signature(secret, body))
     return '''
 local pool_path, record, signature_length, threads = "%s", %d, %d, %d
-local thread_count = 0
-local requests, index = {}, 0
+local thread_count, started_threads = 0, {}
+local requests = {}
+first, sent = 0, 0 -- globals: done() reads them from each thread
 
 function setup(thread)
   thread:set("thread_index", thread_count)
   thread_count = thread_count + 1
+  started_threads[#started_threads + 1] = thread
 end
 
 function init(args)
+  first = tonumber(args[1]) or 0
   local file = assert(io.open(pool_path, "rb"))
   local data = file:read("*a")
   file:close()
@@ -85,8 +91,18 @@ function init(args)
 end
 
 function request()
-  index = index %% #requests + 1
+  local index = (first + sent) %% #requests + 1
+  sent = sent + 1
   return requests[index]
+end
+
+done = function(summary, latency, requests)
+  local e, next = summary.errors, 0
+  for _, thread in ipairs(started_threads) do
+    next = math.max(next, thread:get("first") + thread:get("sent"))
+  end
+  io.write(string.format("result non2xx=%%d socket_errors=%%d p99_us=%%d next=%%d\\n",
+    e.status, e.connect + e.read + e.write + e.timeout, latency:percentile(99), next))
 end
 ''' % (pool_path, record, signature_length, threads, SIGNATURE_HEADER)
 
@@ -100,7 +116,7 @@ def main():
     body = open(body_file, "rb").read()
     script = one_body(body, secret) if unique == 0 else unique_pool(body, secret, unique, threads, out_lua + ".pool")
     with open(out_lua, "w") as out:
-        out.write(script + DONE)
+        out.write(script + (DONE if unique == 0 else ""))
 
 
 main()

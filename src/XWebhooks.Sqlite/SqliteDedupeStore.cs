@@ -22,11 +22,21 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
     private const int CleanupLimit = 1000;
 
     private readonly ConcurrentDictionary<string, long> recent = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> committedOrder = new();
+
+    // Counted here: ConcurrentDictionary.Count takes every lock of the table, and the writer asks after every mark.
+    private int recentCount;
+
+    private readonly SqliteAbsentKeys absent = new();
+
+    /// <summary>Keys the file was read without since their last mark (tests).</summary>
+    internal SqliteAbsentKeys Absent => absent;
+
+    // Touched by the writer thread only (commit callbacks).
+    private readonly Queue<string> committedOrder = new();
     private int marksSinceCleanup;
 
     /// <summary>How many keys are held in memory now.</summary>
-    public int RecentCount => recent.Count;
+    public int RecentCount => Volatile.Read(ref recentCount);
 
     public async ValueTask<bool> WasProcessedAsync(string key)
     {
@@ -48,12 +58,29 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
             return true;
         }
 
-        return engine.Readers.Read(reader =>
+        if (absent.Contains(key))
+        {
+            return false;
+        }
+
+        var token = absent.ReadStarting(key);
+        var marked = engine.Readers.Read(reader =>
         {
             var command = reader.Command("SELECT expires_at FROM xwh_dedupe WHERE key = $key;");
             command.Parameters.AddWithValue("$key", key);
             return command.ExecuteScalar() is long stored && stored > now;
         });
+
+        if (marked)
+        {
+            absent.ReadFoundMark(key, token);
+        }
+        else
+        {
+            absent.ReadFoundNothing(key, token);
+        }
+
+        return marked;
     }
 
     public async ValueTask MarkProcessedAsync(string key, TimeSpan retention)
@@ -61,7 +88,7 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
         var expiresAt = engine.NowMs() + (long)Math.Ceiling(retention.TotalMilliseconds);
-        recent.AddOrUpdate(key, expiresAt, (_, existing) => Math.Max(existing, expiresAt));
+        Remember(key, expiresAt);
         await engine.EnqueueAsync(new SqlitePostedOp(tx => MarkProcessed(tx, key, expiresAt), () => Committed(key))).ConfigureAwait(false);
     }
 
@@ -86,14 +113,43 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
         }
     }
 
+    /// <summary>Keeps the mark in memory (the later expiry wins), counting keys added.</summary>
+    private void Remember(string key, long expiresAt)
+    {
+        while (true)
+        {
+            if (recent.TryGetValue(key, out var existing))
+            {
+                if (existing >= expiresAt || recent.TryUpdate(key, expiresAt, existing))
+                {
+                    break;
+                }
+            }
+            else if (recent.TryAdd(key, expiresAt))
+            {
+                Interlocked.Increment(ref recentCount);
+                break;
+            }
+        }
+
+        // After the key is in memory: a check that misses it there started before this mark.
+        absent.Forget(key);
+    }
+
     /// <summary>Once its commit is over, a mark may leave memory: the oldest committed ones go first beyond the capacity.</summary>
     private void Committed(string key)
     {
         committedOrder.Enqueue(key);
         // The order can hold a key twice (marked twice); its own bound keeps that from growing either.
-        while ((recent.Count > RecentCapacity || committedOrder.Count > 2 * RecentCapacity) && committedOrder.TryDequeue(out var oldest))
+        while ((Volatile.Read(ref recentCount) > RecentCapacity || committedOrder.Count > 2 * RecentCapacity) && committedOrder.TryDequeue(out var oldest))
         {
-            recent.TryRemove(oldest, out _);
+            if (recent.TryRemove(oldest, out _))
+            {
+                Interlocked.Decrement(ref recentCount);
+            }
+
+            // Committed, so a read from now on finds it in the file; an earlier read's answer must not outlive this.
+            absent.Forget(oldest);
         }
     }
 

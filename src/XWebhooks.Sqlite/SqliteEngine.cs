@@ -119,6 +119,9 @@ internal sealed class SqliteEngine : IAsyncDisposable
         return command;
     }
 
+    /// <summary>The rowid of the writer's last successful INSERT (writer thread only).</summary>
+    public long LastInsertRowId => SQLitePCL.raw.sqlite3_last_insert_rowid(this.writer!.Handle);
+
     /// <summary>Copies the WAL into the database now; true when everything committed before the call is on disk (tests).</summary>
     public async ValueTask<bool> CheckpointNowAsync()
     {

@@ -431,6 +431,30 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
         Assert.True(await inbox.WasProcessedAsync("xaa:0", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_key_checked_new_then_marked_is_processed_also_after_its_mark_left_memory()
+    {
+        var inbox = (SqliteWebhookInbox)Open();
+        Assert.False(await inbox.WasProcessedAsync("xaa:late", CancellationToken.None));
+        Assert.True(inbox.Dedupe.Absent.Contains("xaa:late")); // the next check of a new key needs no read
+        Assert.False(await inbox.WasProcessedAsync("xaa:late", CancellationToken.None));
+
+        await inbox.MarkProcessedAsync("xaa:late", TimeSpan.FromHours(1), CancellationToken.None);
+        Assert.False(inbox.Dedupe.Absent.Contains("xaa:late"));
+        Assert.True(await inbox.WasProcessedAsync("xaa:late", CancellationToken.None));
+
+        // Enough later marks that the first leaves memory: the file answers for it.
+        for (var i = 0; i < SqliteDedupeStore.RecentCapacity + 10; i++)
+        {
+            await inbox.MarkProcessedAsync($"xaa:{i}", TimeSpan.FromHours(1), CancellationToken.None);
+        }
+
+        await inbox.GetStatsAsync(CancellationToken.None); // after the commits of every mark
+        Assert.Equal(SqliteDedupeStore.RecentCapacity, inbox.Dedupe.RecentCount);
+        Assert.True(await inbox.WasProcessedAsync("xaa:late", CancellationToken.None));
+        Assert.False(inbox.Dedupe.Absent.Contains("xaa:late"));
+    }
+
     public override async Task DisposeAsync()
     {
         foreach (var inbox in openedWithOptions)

@@ -27,16 +27,20 @@ internal sealed class InboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // A pipeline, not batches: whenever a delivery finishes, its slot is leased again at once. Waiting for a
-        // whole batch would hold every slot behind the slowest delivery and the store's commits in between.
+        // A pipeline, not batches: whenever a delivery finishes while more are due, its slot is leased again at once.
+        // Waiting for a whole batch would hold every slot behind the slowest delivery and the store's commits in between.
+        // Once a lease came back short, nothing more is due until an append, a retry time or an expired lease: then a
+        // finished delivery does not lease again (each lease is a commit on the store), the next append's signal or the
+        // poll interval does. Under a backlog a lease waits for a few free slots (an eighth of them), not one.
         var running = new List<Task>(settings.MaxConcurrency);
+        var backlogBatch = Math.Max(1, settings.MaxConcurrency / 8);
+        var moreMayBeDue = true;
         Task? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveAll(static task => task.IsCompleted);
             var free = settings.MaxConcurrency - running.Count;
-            var leasedAll = false;
-            if (free > 0)
+            if (moreMayBeDue && (free >= backlogBatch || (free > 0 && running.Count == 0)))
             {
                 try
                 {
@@ -47,7 +51,7 @@ internal sealed class InboxWorker(
                         running.Add(RunAsync(entry, stoppingToken));
                     }
 
-                    leasedAll = leased.Count == free;
+                    moreMayBeDue = leased.Count == free;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -56,20 +60,21 @@ internal sealed class InboxWorker(
                 catch (Exception ex)
                 {
                     InboxLog.StoreFailed(logger, ex);
+                    moreMayBeDue = false;
+                }
+
+                if (moreMayBeDue && settings.MaxConcurrency - running.Count >= backlogBatch)
+                {
+                    continue;
                 }
             }
 
-            if (leasedAll && running.Count < settings.MaxConcurrency)
-            {
-                continue;
-            }
-
-            // Wake for a new append (or the poll interval) or, with deliveries in flight, for a free slot. One wait on
-            // the signal at a time: an abandoned wait would swallow a later wake-up.
+            // With more due and the slots taken, wait for a slot to free; otherwise for a new append (or the poll
+            // interval). One wait on the signal at a time: an abandoned wait would swallow a later wake-up.
             wake ??= signal.WaitAsync(settings.PollInterval, stoppingToken);
             try
             {
-                await (running.Count == 0 ? wake : Task.WhenAny(wake, Task.WhenAny(running))).ConfigureAwait(false);
+                await (moreMayBeDue && running.Count > 0 ? Task.WhenAny(running) : wake).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -79,6 +84,7 @@ internal sealed class InboxWorker(
             if (wake.IsCompleted)
             {
                 wake = null;
+                moreMayBeDue = true;
             }
         }
 
