@@ -79,12 +79,17 @@ public sealed class DeferredSectionsTests
         var data = DataOf(Fixtures.Read("activity/post.create.json"));
         var e = LenientEventReader.Read<PostCreated>(Activity("post.create", data), null);
 
-        using var start = new Barrier(4);
-        var seen = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        // Own threads, all started before any is joined: a barrier over pool tasks waits for the pool to grow.
+        const int Readers = 4;
+        using var start = new Barrier(Readers);
+        var seen = new (object? Payload, object? Includes)[Readers];
+        var threads = Enumerable.Range(0, Readers).Select(i => new Thread(() =>
         {
             start.SignalAndWait();
-            return (Payload: (object?)e.Payload, Includes: (object?)e.Includes);
-        })).Select(t => t.Result).ToList();
+            seen[i] = (e.Payload, e.Includes);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
 
         Assert.All(seen, s => Assert.Same(e.Payload, s.Payload));
         Assert.All(seen, s => Assert.Same(e.Includes, s.Includes));
