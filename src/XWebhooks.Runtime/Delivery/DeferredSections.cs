@@ -72,6 +72,45 @@ internal static class DeferredSections
         return written;
     }
 
+    /// <summary>How much longer than the event's JSON the rest written by <see cref="Cut"/> can be (an object of two bytes becomes <c>null</c>).</summary>
+    public static int CutGrowth(byte[][] names) => 2 * names.Length;
+
+    /// <summary>
+    /// Writes <paramref name="json"/> into <paramref name="rest"/> with each deferred object the locate pass found
+    /// replaced by <c>null</c> (what the model reads for a member it then defers), without reading the JSON again.
+    /// </summary>
+    /// <param name="json">The event's JSON object, as located.</param>
+    /// <param name="located">Where the locate pass found the deferred objects (<see cref="LocatedSections.Known"/>).</param>
+    /// <param name="sections">Receives the ranges, in the order of <see cref="ActivityEvent"/>.</param>
+    /// <param name="rest">At least <paramref name="json"/>'s length plus <see cref="CutGrowth"/>.</param>
+    /// <returns>How many bytes of <paramref name="rest"/> were written.</returns>
+    public static int Cut(ReadOnlySpan<byte> json, LocatedSections located, Span<Range> sections, Span<byte> rest)
+    {
+        located.CopyTo(sections);
+        var (first, second) = Ordered(located.Payload.GetOffsetAndLength(json.Length), located.Includes.GetOffsetAndLength(json.Length));
+        var written = 0;
+        var from = 0;
+        foreach (var (offset, length) in (ReadOnlySpan<(int, int)>)[first, second])
+        {
+            if (length == 0)
+            {
+                continue;
+            }
+
+            json[from..offset].CopyTo(rest[written..]);
+            written += offset - from;
+            "null"u8.CopyTo(rest[written..]);
+            written += 4;
+            from = offset + length;
+        }
+
+        json[from..].CopyTo(rest[written..]);
+        return written + json.Length - from;
+    }
+
+    private static ((int, int) First, (int, int) Second) Ordered((int Offset, int Length) a, (int Offset, int Length) b) =>
+        a.Offset <= b.Offset ? (a, b) : (b, a);
+
     private static int IndexOfName(ref Utf8JsonReader reader, byte[][] names)
     {
         for (var i = 0; i < names.Length; i++)

@@ -54,11 +54,13 @@ public static class LenientEventReader
     {
         var json = payload.Json.Span;
         Span<Range> sections = stackalloc Range[names.Length];
-        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(json.Length, 2));
+        var rented = ArrayPool<byte>.Shared.Rent(json.Length + DeferredSections.CutGrowth(names));
         T? value;
         try
         {
-            var length = DeferredSections.Split(json, names, sections, rented);
+            var length = payload.Sections.Known && ReferenceEquals(names, DeferredSections.ActivityEvent)
+                ? DeferredSections.Cut(json, payload.Sections, sections, rented)
+                : DeferredSections.Split(json, names, sections, rented);
             if (length < 0)
             {
                 return ReadTolerant(json, T.JsonTypeInfo, payload.Product, payload.EventType.Span, reporter, "$");

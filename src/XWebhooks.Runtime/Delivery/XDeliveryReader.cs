@@ -41,6 +41,7 @@ internal ref struct XDeliveryReader
     private ReadOnlyMemory<byte> arrayEventType;
     private (int Start, int End) data;
     private ReadOnlyMemory<byte> activityEventType;
+    private LocatedSections sections;
     private bool sawMatchingRules;
     private bool sawAccountActivity;
 
@@ -240,19 +241,36 @@ internal ref struct XDeliveryReader
     private void ReadDataObject()
     {
         var start = (int)json.TokenStartIndex;
+        var plain = true;
+        var (payloadSeen, includesSeen) = (false, false);
+        Range payloadAt = default, includesAt = default;
         while (Read() && json.TokenType != JsonTokenType.EndObject)
         {
+            plain &= !json.ValueIsEscaped;
             var isEventType = NameIs("event_type"u8);
+            var isPayload = NameIs("payload"u8);
+            var isIncludes = !isPayload && NameIs("includes"u8);
+            plain &= !(isPayload && payloadSeen) && !(isIncludes && includesSeen);
+            payloadSeen |= isPayload;
+            includesSeen |= isIncludes;
             Read();
             if (isEventType && json.TokenType == JsonTokenType.String)
             {
                 activityEventType = StringValue();
             }
 
+            var valueStart = (int)json.TokenStartIndex - start;
+            var isObject = json.TokenType == JsonTokenType.StartObject;
             json.Skip();
+            if (isObject && (isPayload || isIncludes))
+            {
+                var at = valueStart..((int)json.BytesConsumed - start);
+                (payloadAt, includesAt) = isPayload ? (at, includesAt) : (payloadAt, at);
+            }
         }
 
         data = (start, (int)json.BytesConsumed);
+        sections = new LocatedSections(plain, payloadAt, includesAt);
     }
 
     private bool TryFinish(out XEventPayload payload)
@@ -267,7 +285,7 @@ internal ref struct XDeliveryReader
         if (data.Start >= 0 && !activityEventType.IsEmpty && !sawMatchingRules)
         {
             Product = XProduct.Activity;
-            payload = new XEventPayload(Product, activityEventType, body[data.Start..data.End]);
+            payload = new XEventPayload(Product, activityEventType, body[data.Start..data.End]) { Sections = sections };
             return true;
         }
 

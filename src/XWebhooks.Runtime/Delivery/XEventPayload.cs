@@ -23,4 +23,7 @@ public readonly struct XEventPayload
 
     /// <summary>The event's JSON value.</summary>
     public ReadOnlyMemory<byte> Json { get; }
+
+    /// <summary>Where the deferred members are in <see cref="Json"/>, when the locate pass recorded them.</summary>
+    internal LocatedSections Sections { get; init; }
 }

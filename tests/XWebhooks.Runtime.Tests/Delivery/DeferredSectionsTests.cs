@@ -43,7 +43,19 @@ public sealed class DeferredSectionsTests
 
     private static byte[] DataOf(byte[] delivery) => Encoding.UTF8.GetBytes(JsonNode.Parse(delivery)!["data"]!.ToJsonString());
 
+    // Without the positions the locate pass records: the reader splits the JSON itself.
     private static XEventPayload Activity(string eventType, byte[] data) => new(XProduct.Activity, Encoding.UTF8.GetBytes(eventType), data);
+
+    // As the receive path hands it on: located in a delivery, with the positions of the deferred members.
+    private static XEventPayload Located(byte[] delivery)
+    {
+        var reader = new XDeliveryReader(delivery);
+        Assert.True(reader.TryReadNext(out var payload));
+        Assert.Equal(XProduct.Activity, payload.Product);
+        return payload;
+    }
+
+    private static byte[] Delivery(byte[] data) => [.. "{\"data\":"u8, .. data, .. "}"u8];
 
     [Theory]
     [MemberData(nameof(ActivityFixtures))]
@@ -54,10 +66,27 @@ public sealed class DeferredSectionsTests
         var model = ModelOf(eventType);
         var typeInfo = TypeInfoOf(model);
 
-        var whole = ReadWhole(model, data);
-        var inParts = ReadDeferring(model, Activity(eventType, data));
+        var whole = JsonSerializer.Serialize(ReadWhole(model, data), typeInfo);
+        var located = Located(Delivery(data));
 
-        Assert.Equal(JsonSerializer.Serialize(whole, typeInfo), JsonSerializer.Serialize(inParts, typeInfo));
+        Assert.True(located.Sections.Known);
+        Assert.Equal(whole, JsonSerializer.Serialize(ReadDeferring(model, Activity(eventType, data)), typeInfo));
+        Assert.Equal(whole, JsonSerializer.Serialize(ReadDeferring(model, located), typeInfo));
+    }
+
+    [Theory]
+    // Where a position could name another member than the one the serializer reads, the reader splits instead.
+    [InlineData("""{"event_type":"post.create","payload":{"id":"1"},"payload":{"id":"2"}}""", false)]
+    [InlineData("""{"event_type":"post.create","includes":{},"payload":{"id":"1"},"includes":null}""", false)]
+    [InlineData("""{"event_type":"post.create","pay\u006Coad":{"id":"3"}}""", false)]
+    [InlineData("""{"event_type":"post.create","t\u0061g":"t","payload":{"id":"3"}}""", false)]
+    [InlineData("""{"event_type":"post.create","includes":{"users":[]},"payload":{"id":"1"}}""", true)]
+    [InlineData("""{"event_type":"post.create","payload":"drift"}""", true)]
+    public void Positions_are_used_only_when_each_deferred_name_appears_once_and_plainly(string json, bool known)
+    {
+        var located = Located(Delivery(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(known, located.Sections.Known);
     }
 
     [Fact]
@@ -110,9 +139,15 @@ public sealed class DeferredSectionsTests
         var data = Encoding.UTF8.GetBytes(json);
         var whole = LenientEventReaderWhole(data);
 
-        var inParts = LenientEventReader.Read<PostCreated>(Activity("post.create", data), null);
+        var split = LenientEventReader.Read<PostCreated>(Activity("post.create", data), null);
 
-        Assert.Equal(JsonSerializer.Serialize(whole, PostCreated.JsonTypeInfo), JsonSerializer.Serialize(inParts, PostCreated.JsonTypeInfo));
+        Assert.Equal(JsonSerializer.Serialize(whole, PostCreated.JsonTypeInfo), JsonSerializer.Serialize(split, PostCreated.JsonTypeInfo));
+        // Without an event_type the delivery is no XAA event; with one, the cut by located positions reads the same.
+        if (TryLocate(Delivery(data)) is { Product: XProduct.Activity } located)
+        {
+            var cut = LenientEventReader.Read<PostCreated>(located, null);
+            Assert.Equal(JsonSerializer.Serialize(whole, PostCreated.JsonTypeInfo), JsonSerializer.Serialize(cut, PostCreated.JsonTypeInfo));
+        }
     }
 
     [Fact]
@@ -141,7 +176,7 @@ public sealed class DeferredSectionsTests
     {
         var documents = Fixtures.All("activity").Select(Fixtures.Read).ToList();
         var mutator = new BodyMutator(20261203, documents);
-        var compared = 0;
+        var (compared, cutCompared) = (0, 0);
         for (var i = 0; i < 1500; i++)
         {
             var (body, mutations) = mutator.Next();
@@ -153,12 +188,33 @@ public sealed class DeferredSectionsTests
             var typeInfo = TypeInfoOf(model);
             var whole = Outcome(() => JsonSerializer.Serialize(ReadWhole(model, data), typeInfo));
             var inParts = Outcome(() => JsonSerializer.Serialize(ReadDeferring(model, Activity(eventType, data)), typeInfo));
-
             Assert.True(whole == inParts, $"body {i} ({mutations}): whole {whole} | in parts {inParts}");
+            if (TryLocate(body) is { Product: XProduct.Activity } located)
+            {
+                var cut = Outcome(() => JsonSerializer.Serialize(ReadDeferring(model, located), typeInfo));
+                Assert.True(whole == cut, $"body {i} ({mutations}): whole {whole} | cut by located positions {cut}");
+                cutCompared++;
+            }
+
             compared++;
         }
 
         Assert.True(compared > 500, $"only {compared} hostile events could be compared");
+        Assert.True(cutCompared > 500, $"only {cutCompared} hostile events were located");
+    }
+
+    // The mutated delivery as the receive path locates it; null when it would be refused (400) before any read.
+    private static XEventPayload? TryLocate(byte[] body)
+    {
+        try
+        {
+            var reader = new XDeliveryReader(body);
+            return reader.TryReadNext(out var payload) ? payload : null;
+        }
+        catch (XDeliveryFormatException)
+        {
+            return null;
+        }
     }
 
     private static string Outcome(Func<string> read)
