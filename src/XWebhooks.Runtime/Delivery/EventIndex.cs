@@ -20,14 +20,20 @@ namespace XWebhooks.Delivery;
 /// string  for_user_id            string = int32 byte length (-1: none) + UTF-8
 /// int32   event count
 /// event × count:
-///   byte   flags                 1: a handler took it at acknowledgement; 2: dedupe key computed
+///   byte   flags                 1: a handler took it at acknowledgement; 2: dedupe key computed;
+///                                4: the positions of the deferred members are known (<see cref="LocatedSections"/>)
 ///   int32  JSON offset in body, int32 JSON length
 ///   bytes  kind                  int32 length + UTF-8 (AAA un-events are normalized, so not always a slice of the body)
 ///   string dedupe key            only with flag 2; -1: the event has nothing to key on
+///   int32 × 4                    only with flag 4: payload offset and length, includes offset and length, in the
+///                                event's JSON (length 0: not an object there)
 /// uint32  FNV-1a of every byte before it
 /// </code>
 /// The reader trusts nothing: an empty, unknown-version, truncated or inconsistent index (checksum, offsets outside the
 /// body, an event slice that is not a JSON object, trailing bytes) is refused, and the worker reads the body instead.
+/// Flag 4 came after the first stores: an index without it reads as before, and a reader that predates it refuses the
+/// index and reads the body. A deferred member's range must lie in its event and hold a JSON object's brackets, or the
+/// index is refused.
 /// </remarks>
 internal static class EventIndex
 {
@@ -35,6 +41,7 @@ internal static class EventIndex
 
     private const byte RoutedFlag = 1;
     private const byte KeyFlag = 2;
+    private const byte SectionsFlag = 4;
     private const int NoString = -1;
     private const int HeaderBytes = 1 + 1 + 4;
     private const int ChecksumBytes = 4;
@@ -49,7 +56,8 @@ internal static class EventIndex
         var size = HeaderBytes + StringSize(located.Delivery.ForUserId) + 4 + ChecksumBytes;
         foreach (var item in events)
         {
-            size += 1 + 4 + 4 + 4 + item.Payload.EventType.Length + (item.DedupeKeyComputed ? StringSize(item.DedupeKey) : 0);
+            size += 1 + 4 + 4 + 4 + item.Payload.EventType.Length + (item.DedupeKeyComputed ? StringSize(item.DedupeKey) : 0)
+                + (item.Payload.Sections.Known ? 16 : 0);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(size);
@@ -67,7 +75,8 @@ internal static class EventIndex
                 return default;
             }
 
-            writer.Byte((byte)((item.Route >= 0 ? RoutedFlag : 0) | (item.DedupeKeyComputed ? KeyFlag : 0)));
+            var sections = item.Payload.Sections;
+            writer.Byte((byte)((item.Route >= 0 ? RoutedFlag : 0) | (item.DedupeKeyComputed ? KeyFlag : 0) | (sections.Known ? SectionsFlag : 0)));
             writer.Int(offset);
             writer.Int(item.Payload.Json.Length);
             writer.Int(item.Payload.EventType.Length);
@@ -75,6 +84,12 @@ internal static class EventIndex
             if (item.DedupeKeyComputed)
             {
                 writer.String(item.DedupeKey);
+            }
+
+            if (sections.Known)
+            {
+                writer.Range(sections.Payload, item.Payload.Json.Length);
+                writer.Range(sections.Includes, item.Payload.Json.Length);
             }
         }
 
@@ -120,7 +135,7 @@ internal static class EventIndex
             var offset = reader.Int();
             var length = reader.Int();
             var kindLength = reader.Int();
-            if ((flags & ~(RoutedFlag | KeyFlag)) != 0 || offset < 0 || length < 0 || offset > body.Length - length
+            if ((flags & ~(RoutedFlag | KeyFlag | SectionsFlag)) != 0 || offset < 0 || length < 0 || offset > body.Length - length
                 || !IsJsonObject(body.Span.Slice(offset, length)) || !reader.TryBytes(kindLength, out var kind))
             {
                 return false;
@@ -132,7 +147,19 @@ internal static class EventIndex
                 return false;
             }
 
-            var payload = new XEventPayload(product, kind, body.Slice(offset, length));
+            var json = body.Slice(offset, length);
+            var sections = default(LocatedSections);
+            if ((flags & SectionsFlag) != 0)
+            {
+                if (!reader.TryObjectRange(json.Span, out var payloadAt) || !reader.TryObjectRange(json.Span, out var includesAt))
+                {
+                    return false;
+                }
+
+                sections = new LocatedSections(true, payloadAt, includesAt);
+            }
+
+            var payload = new XEventPayload(product, kind, json) { Sections = sections };
             events[i] = new StoredEvent(payload, (flags & RoutedFlag) != 0, (flags & KeyFlag) != 0, key);
         }
 
@@ -219,6 +246,13 @@ internal static class EventIndex
             Position += value.Length;
         }
 
+        public void Range(Range range, int length)
+        {
+            var (offset, count) = range.GetOffsetAndLength(length);
+            Int(offset);
+            Int(count);
+        }
+
         public void String(string? value)
         {
             if (value is null)
@@ -264,6 +298,26 @@ internal static class EventIndex
             var value = BinaryPrimitives.ReadInt32LittleEndian(data.Span[position..]);
             position += 4;
             return value;
+        }
+
+        /// <summary>An offset and a length in <paramref name="json"/>: empty, or a slice from <c>{</c> to <c>}</c>.</summary>
+        public bool TryObjectRange(ReadOnlySpan<byte> json, out Range range)
+        {
+            var offset = Int();
+            var length = Int();
+            range = default;
+            if (Failed || offset < 0 || length < 0 || offset > json.Length - length)
+            {
+                return false;
+            }
+
+            if (length == 0)
+            {
+                return offset == 0;
+            }
+
+            range = offset..(offset + length);
+            return length >= 2 && json[offset] == (byte)'{' && json[offset + length - 1] == (byte)'}';
         }
 
         public bool TryBytes(int length, out ReadOnlyMemory<byte> bytes)

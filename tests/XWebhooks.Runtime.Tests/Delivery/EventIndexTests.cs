@@ -253,13 +253,57 @@ public sealed class EventIndexTests : IDisposable
             case "product": payload[1] = 9; break;
             case "body length": WriteInt(payload, 2, body.Length + 1); break;
             case "event count": WriteInt(payload, 11, 2); break;
-            case "flags": payload[Flags] |= 4; break;
+            case "flags": payload[Flags] |= 8; break;
             case "offset outside the body": WriteInt(payload, Offset, body.Length - 3); break;
             case "negative length": WriteInt(payload, Length, -1); break;
             case "slice not an object": WriteInt(payload, Offset, 1); WriteInt(payload, Length, 12); break;
             case "kind past the end": WriteInt(payload, KindLength, 500); break;
             case "trailing bytes": payload.Add(0); break;
             case "invalid UTF-8 key": payload[kindEnd + 4] = 0xFF; break;
+            default: throw new ArgumentOutOfRangeException(nameof(damage));
+        }
+
+        AssertFallsBack(processor, body, WithChecksum(payload), Describe(processor.Locate(body, DateTimeOffset.UnixEpoch)));
+    }
+
+    [Fact]
+    public void The_positions_of_an_xaa_events_deferred_members_travel_in_the_index()
+    {
+        var body = Fixtures.Read("activity/post.create.json");
+        var processor = Processor(new TakesEverything());
+
+        var restored = processor.LocateStored(body, Write(processor, body), DateTimeOffset.UnixEpoch, attempt: 1);
+
+        var sections = Assert.Single(restored.Routed).Payload.Sections;
+        var json = Assert.Single(restored.Routed).Payload.Json.Span;
+        Assert.True(sections.Known);
+        Assert.Equal(0, processor.StoredBodyReads);
+        // Checked against a reader that is not ours: System.Text.Json's document of the event.
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToArray());
+        Assert.Equal(document.RootElement.GetProperty("payload").GetRawText(), Encoding.UTF8.GetString(json[sections.Payload]));
+        Assert.Equal(document.RootElement.GetProperty("includes").GetRawText(), Encoding.UTF8.GetString(json[sections.Includes]));
+    }
+
+    /// <summary>Positions of deferred members that do not fit the event: refused like any other inconsistency.</summary>
+    [Theory]
+    [InlineData("payload outside the event")]
+    [InlineData("payload not an object")]
+    [InlineData("empty includes not at 0")]
+    [InlineData("negative includes length")]
+    public void Inconsistent_deferred_positions_with_a_valid_checksum_read_the_body(string damage)
+    {
+        var body = """{"data":{"event_type":"post.create","payload":{"id":"1"},"includes":{"users":[]}}}"""u8.ToArray();
+        var processor = Processor(new TakesEverything());
+        var index = Write(processor, body).ToList();
+        var payload = index[..^4];
+        // The four ints of the positions are the last 16 bytes before the checksum: payload offset, length, includes offset, length.
+        var at = payload.Count - 16;
+        switch (damage)
+        {
+            case "payload outside the event": WriteInt(payload, at, 70); break;
+            case "payload not an object": WriteInt(payload, at, 1); break;
+            case "empty includes not at 0": WriteInt(payload, at + 8, 3); WriteInt(payload, at + 12, 0); break;
+            case "negative includes length": WriteInt(payload, at + 12, -2); break;
             default: throw new ArgumentOutOfRangeException(nameof(damage));
         }
 
@@ -325,6 +369,7 @@ public sealed class EventIndexTests : IDisposable
             e.Payload.Product,
             Encoding.UTF8.GetString(e.Payload.EventType.Span),
             e.EventType,
+            e.Payload.Sections,
             Encoding.UTF8.GetString(e.Payload.Json.Span),
             located.Delivery.ForEvent(e.Payload.Json).EventJson.Length)),
         string.Join(" | ", located.Delivery.Product, located.Delivery.ForUserId, located.Delivery.Attempt, located.Delivery.Body.Length, located.Delivery.EventJson.Length),
