@@ -12,6 +12,9 @@
 # Environment:
 #   CONNECTIONS="8 32"   connection counts (wrk -c), one column pair each
 #   WARMUP=5             seconds of load before each measurement (not counted)
+#   ROUNDS=1             rounds of every row; with more, each cell is the median of its rounds and the ratio the
+#                        median of each round's ratio to that round's hand-written run (rows alternate within a
+#                        round, so a slow minute of a shared machine hits every row alike)
 #   THREADS=2            wrk threads
 #   ROWS="bare handwritten inline sqlite sqlite-process redis"   which rows, in order
 #   COMPACT=1            1: send the JSON without whitespace, as X and `xwebhooks load` send it (post.create: 3443
@@ -32,6 +35,7 @@ duration=${1:-10}
 payload=${2:-activity/post.create}
 connections=${CONNECTIONS:-8 32}
 warmup=${WARMUP:-5}
+rounds=${ROUNDS:-1}
 threads=${THREADS:-2}
 all_rows="bare handwritten inline sqlite sqlite-process redis"
 rows=${ROWS:-$all_rows}
@@ -130,22 +134,33 @@ measure() { # run-name connections seconds label
   measured_p99=$(awk '/^result / {split($4, p, "="); printf "%.2f", p[2] / 1000}' "$log")
 }
 
-declare -A rps p99
+declare -A rps p99 ratios round_rps
 cores=$(nproc)
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== body $payload, $([ "${COMPACT:-1}" = 1 ] && echo compact || echo "the file's bytes"), $(stat -c %s "$body_file") bytes; $([ "$unique" = 0 ] && echo "one signed body for every request" || echo "a pool of $unique distinct signed events")"
-echo "== wrk -t$threads, ${warmup}s warm-up + ${duration}s per server and connection count; rows: $rows"
+echo "== wrk -t$threads, ${warmup}s warm-up + ${duration}s per server and connection count; rows: $rows; $rounds round(s)"
 [ -z "$redis_port" ] || echo "== redis-server $(redis-server --version | grep -o 'v=[^ ]*' | cut -d= -f2) on port $redis_port: appendonly yes, appendfsync $appendfsync"
 [ -z "$durability_key" ] || echo "== sqlite-process row: $durability_key=$durability_value"
-for row in $rows; do
-  for c in $connections; do
-    run="$row-c$c"
-    start_server "$row" "$run"
-    measure "$run" "$c" "$warmup" warmup
-    measure "$run" "$c" "$duration" measured
-    rps[$row,$c]=$measured_rps p99[$row,$c]=$measured_p99
-    stop_process "$server_pid"
-    echo "   $row, $c connections: ${rps[$row,$c]} req/s, p99 ${p99[$row,$c]} ms" >&2
+median() { python3 -c 'import statistics, sys; print(statistics.median(float(v) for v in sys.argv[1:]))' "$@"; }
+for round in $(seq 1 "$rounds"); do
+  for row in $rows; do
+    for c in $connections; do
+      run="$row-c$c"
+      [ "$rounds" = 1 ] || run+="-r$round"
+      start_server "$row" "$run"
+      measure "$run" "$c" "$warmup" warmup
+      measure "$run" "$c" "$duration" measured
+      rps[$row,$c]+=" $measured_rps" p99[$row,$c]+=" $measured_p99"
+      round_rps[$row,$c]=$measured_rps
+      stop_process "$server_pid"
+      echo "   $([ "$rounds" = 1 ] || echo "round $round: ")$row, $c connections: $measured_rps req/s, p99 $measured_p99 ms" >&2
+    done
+  done
+  for row in $rows; do
+    for c in $connections; do
+      [ -z "${round_rps[handwritten,$c]:-}" ] ||
+        ratios[$row,$c]+=" $(python3 -c "print(${round_rps[$row,$c]} / ${round_rps[handwritten,$c]})")"
+    done
   done
 done
 
@@ -169,8 +184,10 @@ table="$out/table.md"
     line="| $(label "$row") |"
     for c in $connections; do
       ratio="–"
-      [ -z "${rps[handwritten,$c]:-}" ] || ratio=$(python3 -c "print('%.2f' % (${rps[$row,$c]} / ${rps[handwritten,$c]}))")
-      line+=" $(python3 -c "print('%.1fk' % (${rps[$row,$c]} / 1000))") | ${p99[$row,$c]} ms | $ratio |"
+      # shellcheck disable=SC2086 # the cells are space-separated lists, one value per round
+      [ -z "${ratios[$row,$c]:-}" ] || ratio=$(printf '%.2f' "$(median ${ratios[$row,$c]})")
+      # shellcheck disable=SC2086
+      line+=" $(python3 -c "print('%.1fk' % ($(median ${rps[$row,$c]}) / 1000))") | $(printf '%.2f' "$(median ${p99[$row,$c]})") ms | $ratio |"
     done
     echo "$line"
   done
@@ -179,3 +196,4 @@ echo
 cat "$table"
 echo
 echo "p99 is wrk's 99th percentile of request-to-response time: the time to acknowledge a delivery."
+[ "$rounds" = 1 ] || echo "Each cell is the median of $rounds rounds; the ratio is the median of each round's ratio to that round's hand-written run."
