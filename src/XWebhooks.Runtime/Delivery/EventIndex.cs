@@ -32,8 +32,8 @@ namespace XWebhooks.Delivery;
 /// The reader trusts nothing: an empty, unknown-version, truncated or inconsistent index (checksum, offsets outside the
 /// body, an event slice that is not a JSON object, trailing bytes) is refused, and the worker reads the body instead.
 /// Flag 4 came after the first stores: an index without it reads as before, and a reader that predates it refuses the
-/// index and reads the body. A deferred member's range must lie in its event and hold a JSON object's brackets, or the
-/// index is refused.
+/// index and reads the body. A deferred member's range must lie in its event, hold a JSON object's brackets and not
+/// overlap the other's, or the index is refused.
 /// </remarks>
 internal static class EventIndex
 {
@@ -151,7 +151,8 @@ internal static class EventIndex
             var sections = default(LocatedSections);
             if ((flags & SectionsFlag) != 0)
             {
-                if (!reader.TryObjectRange(json.Span, out var payloadAt) || !reader.TryObjectRange(json.Span, out var includesAt))
+                if (!reader.TryObjectRange(json.Span, out var payloadAt) || !reader.TryObjectRange(json.Span, out var includesAt)
+                    || Overlap(payloadAt, includesAt, length))
                 {
                     return false;
                 }
@@ -170,6 +171,13 @@ internal static class EventIndex
 
         delivery = new StoredDelivery(product, forUserId, events);
         return true;
+    }
+
+    private static bool Overlap(Range a, Range b, int length)
+    {
+        var (aStart, aLength) = a.GetOffsetAndLength(length);
+        var (bStart, bLength) = b.GetOffsetAndLength(length);
+        return aLength > 0 && bLength > 0 && aStart < bStart + bLength && bStart < aStart + aLength;
     }
 
     private static int StringSize(string? value) => 4 + (value is null ? 0 : Encoding.UTF8.GetByteCount(value));

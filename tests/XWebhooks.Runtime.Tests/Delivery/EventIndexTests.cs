@@ -290,6 +290,7 @@ public sealed class EventIndexTests : IDisposable
     [InlineData("payload not an object")]
     [InlineData("empty includes not at 0")]
     [InlineData("negative includes length")]
+    [InlineData("payload overlaps includes")]
     public void Inconsistent_deferred_positions_with_a_valid_checksum_read_the_body(string damage)
     {
         var body = """{"data":{"event_type":"post.create","payload":{"id":"1"},"includes":{"users":[]}}}"""u8.ToArray();
@@ -304,6 +305,7 @@ public sealed class EventIndexTests : IDisposable
             case "payload not an object": WriteInt(payload, at, 1); break;
             case "empty includes not at 0": WriteInt(payload, at + 8, 3); WriteInt(payload, at + 12, 0); break;
             case "negative includes length": WriteInt(payload, at + 12, -2); break;
+            case "payload overlaps includes": WriteInt(payload, at + 8, ReadInt(payload, at)); WriteInt(payload, at + 12, ReadInt(payload, at + 4)); break;
             default: throw new ArgumentOutOfRangeException(nameof(damage));
         }
 
@@ -332,6 +334,8 @@ public sealed class EventIndexTests : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(index.AsSpan(payload.Count), hash);
         return index;
     }
+
+    private static int ReadInt(List<byte> bytes, int at) => BinaryPrimitives.ReadInt32LittleEndian(bytes.GetRange(at, 4).ToArray());
 
     private static void WriteInt(List<byte> bytes, int at, int value)
     {
