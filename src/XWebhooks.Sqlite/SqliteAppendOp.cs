@@ -5,24 +5,25 @@ namespace XWebhooks.Sqlite;
 
 /// <summary>
 /// Stores one delivery: the entry row and its body row. Under <see cref="XWebhooksSqliteDurability.Fsync"/> its commit
-/// is fsync'd before the caller hears back; afterwards the body stays in <see cref="SqliteRecentEntries"/> for the worker.
+/// is fsync'd before the caller hears back; the entry stays in the queue's <see cref="SqliteRecentEntries"/>, where the
+/// worker's next lease finds it without the file.
 /// </summary>
-internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteRecentEntries recent, CancellationToken cancellationToken) : SqliteWriteOp
+internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteInboxQueue queue, CancellationToken cancellationToken) : SqliteWriteOp
 {
     private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SqliteRecentEntries.Entry entry = new(
         delivery.Body.ToArray(),
+        delivery.ReceivedAt.ToUnixTimeMilliseconds(),
         delivery.TraceParent,
         delivery.EventIndex.IsEmpty ? [] : delivery.EventIndex.ToArray());
 
-    private readonly long receivedAtMs = delivery.ReceivedAt.ToUnixTimeMilliseconds();
     private long id;
 
     public Task Task => this.done.Task;
 
     public override bool NeedsFsync => fsync;
 
-    public override long? AppendedReceivedAtMs => receivedAtMs;
+    public override long? AppendedReceivedAtMs => entry.ReceivedAtMs;
 
     public override bool TryCancel()
         => cancellationToken.IsCancellationRequested && this.done.TrySetCanceled(cancellationToken);
@@ -34,7 +35,7 @@ internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteRe
         var row = engine.Command(transaction, """
             INSERT INTO xwh_inbox (received_at, attempt, due_at, trace_parent) VALUES ($received, 1, $received, $trace_parent);
             """);
-        row.Parameters.AddWithValue("$received", receivedAtMs);
+        row.Parameters.AddWithValue("$received", entry.ReceivedAtMs);
         row.Parameters.AddWithValue("$trace_parent", (object?)entry.TraceParent ?? DBNull.Value);
         row.ExecuteNonQuery();
         id = engine.LastInsertRowId;
@@ -45,14 +46,19 @@ internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteRe
         body.Parameters.Add("$event_index", SqliteType.Blob).Value = entry.EventIndex.Length == 0 ? DBNull.Value : entry.EventIndex;
         body.ExecuteNonQuery();
         engine.NoteWalBytes(entry.Size);
+        queue.Staged(id, entry);
     }
 
     public override void Succeed()
     {
-        // Only now: ids of a rolled-back batch are handed out again.
-        recent.TryAdd(id, entry);
+        queue.Recent.Committed(id);
         this.done.TrySetResult();
     }
 
-    public override void Fail(Exception exception) => this.done.TrySetException(exception);
+    public override void Fail(Exception exception)
+    {
+        // Ids of a rolled-back batch are handed out again.
+        queue.Recent.Drop(id, entry);
+        this.done.TrySetException(exception);
+    }
 }

@@ -89,7 +89,11 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
         var expiresAt = engine.NowMs() + (long)Math.Ceiling(retention.TotalMilliseconds);
         Remember(key, expiresAt);
-        await engine.EnqueueAsync(new SqlitePostedOp(tx => MarkProcessed(tx, key, expiresAt), () => Committed(key))).ConfigureAwait(false);
+        await engine.EnsureStartedAsync().ConfigureAwait(false);
+        if (!engine.Post(new SqlitePostedOp(tx => MarkProcessed(tx, key, expiresAt), () => Committed(key))))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWebhookInbox));
+        }
     }
 
     /// <summary>Deletes expired keys now (at most a bounded number); returns how many were deleted.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -20,11 +21,20 @@ internal sealed class SqliteEngine : IAsyncDisposable
     private const int MaxBatch = 1024;
     private const int WriterCheckpointPages = 8192;
 
+    /// <summary>How long a posted write waits for a commit to ride along in before it wakes the writer itself.</summary>
+    internal static readonly TimeSpan RiderDelay = TimeSpan.FromMilliseconds(5);
+
     private readonly string connectionString;
     private readonly Channel<SqliteWriteOp> queue = Channel.CreateUnbounded<SqliteWriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock startLock = new();
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private readonly SqliteCheckpointer checkpointer;
+
+    // Posted writes (completions, dedupe marks) do not wake the writer: they join the next batch, and a timer wakes
+    // the writer only when no batch came within RiderDelay. Under load that halves the writer's wake-ups.
+    private readonly ConcurrentQueue<SqliteWriteOp> riders = new();
+    private readonly Timer riderTimer;
+    private int riderTimerArmed;
     private Task? started;
     private Task? writerLoop;
     private FileStream? ownerLock;
@@ -52,6 +62,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
         }.ToString();
         Readers = new SqliteReaderPool(connectionString);
         checkpointer = new SqliteCheckpointer(connectionString, options.CheckpointInterval, this);
+        riderTimer = new Timer(static state => ((SqliteEngine)state!).RidersWaited(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
     public string Path { get; }
@@ -96,10 +107,35 @@ internal sealed class SqliteEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Queues a write nobody waits for (<see cref="SqlitePostedOp"/>). The engine is already started: the caller holds
-    /// something only a started engine hands out (a lease). False when the engine is closing.
+    /// Queues a write nobody waits for (<see cref="SqlitePostedOp"/>): it rides along in the next batch, at the latest
+    /// after <see cref="RiderDelay"/>. The engine must be started. False when the engine is closing.
     /// </summary>
-    public bool Post(SqliteWriteOp op) => queue.Writer.TryWrite(op);
+    public bool Post(SqliteWriteOp op)
+    {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            return false;
+        }
+
+        riders.Enqueue(op);
+        if (Interlocked.CompareExchange(ref riderTimerArmed, 1, 0) == 0)
+        {
+            riderTimer.Change(RiderDelay, Timeout.InfiniteTimeSpan);
+        }
+
+        return true;
+    }
+
+    /// <summary>The rider timer fired: wakes the writer for riders no batch took meanwhile.</summary>
+    private void RidersWaited()
+    {
+        // Disarmed first: a rider posted after the check below arms the timer again.
+        Volatile.Write(ref riderTimerArmed, 0);
+        if (!riders.IsEmpty)
+        {
+            queue.Writer.TryWrite(SqliteWakeOp.Instance);
+        }
+    }
 
     /// <summary>
     /// The writer's command for <paramref name="sql"/>, prepared once and reused (the writer is single-threaded):
@@ -181,6 +217,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
             await loop.ConfigureAwait(false);
         }
 
+        await riderTimer.DisposeAsync().ConfigureAwait(false);
         await checkpointer.DisposeAsync().ConfigureAwait(false);
         Readers.Dispose();
         foreach (var command in commands.Values)
@@ -282,9 +319,11 @@ internal sealed class SqliteEngine : IAsyncDisposable
         var batch = new List<SqliteWriteOp>(MaxBatch);
         while (WaitToRead(reader))
         {
+            // Riders first: an op queued after a posted write (a stats read) sees it.
+            TakeRiders(batch);
             while (batch.Count < MaxBatch && reader.TryRead(out var op))
             {
-                if (!op.TryCancel())
+                if (op is not SqliteWakeOp && !op.TryCancel())
                 {
                     batch.Add(op);
                 }
@@ -296,6 +335,23 @@ internal sealed class SqliteEngine : IAsyncDisposable
                 batch.Clear();
             }
         }
+
+        // Closing: what was posted before the close still gets its commit.
+        while (TakeRiders(batch) > 0)
+        {
+            CommitBatch(batch);
+            batch.Clear();
+        }
+    }
+
+    private int TakeRiders(List<SqliteWriteOp> batch)
+    {
+        while (batch.Count < MaxBatch && riders.TryDequeue(out var rider))
+        {
+            batch.Add(rider);
+        }
+
+        return batch.Count;
     }
 
     /// <summary>Blocks the writer's own thread until there is work (true) or the queue was completed (false).</summary>

@@ -10,10 +10,15 @@ namespace XWebhooks.Sqlite;
 /// (<see cref="SqliteRecentEntries"/>).
 /// </summary>
 /// <remarks>
-/// Only appends wait for an fsync (under <see cref="XWebhooksSqliteDurability.Fsync"/>). A lease writes that an attempt
-/// started (committed, not fsync'd), so an entry whose attempt was cut short by a crash counts one more attempt on its
-/// next lease, and one that did so <c>MaxAttempts</c> times is dead-lettered instead of leased: a delivery that kills
-/// the process cannot keep the worker in a crash loop. Completions are not waited for at all.
+/// <para>Only appends wait for an fsync (under <see cref="XWebhooksSqliteDurability.Fsync"/>). Completions are not
+/// waited for at all.</para>
+/// <para>A lease takes the entries this process appended from memory, without the writer, while the file cannot hold
+/// anything else due: after a lease from the file came back short, until an append did not fit in memory, a redrive,
+/// or <see cref="FileLeaseIntervalMs"/> passed (retries that came due, leases that ran out). Otherwise it reads the
+/// file and writes that each attempt started (committed, not fsync'd), so an entry whose attempt was cut short by a
+/// crash counts one more attempt on its next lease, and one that did so <c>MaxAttempts</c> times is dead-lettered
+/// instead of leased: a delivery that kills the process cannot keep the worker in a crash loop. A first attempt leased
+/// from memory is not written, so a delivery that kills the process runs at most once more than <c>MaxAttempts</c>.</para>
 /// </remarks>
 internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryBytes)
 {
@@ -28,7 +33,14 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
     // The body row follows (trigger xwh_inbox_body_goes_with_its_entry).
     private const string DeleteSql = "DELETE FROM xwh_inbox WHERE id = $id;";
 
+    /// <summary>How long a lease may hand out entries from memory before it reads the file again.</summary>
+    internal const long FileLeaseIntervalMs = 100;
+
     private readonly SqliteLeases leases = new();
+
+    // Written on the writer thread, read by leases: 1 while the file may hold due entries that memory does not.
+    private int fileMayHoldMore = 1;
+    private long nextFileLeaseMs;
 
     /// <summary>Attempts an entry gets; one cut short by a crash or an expired lease counts too. Set by the registration from the worker's options.</summary>
     public int MaxAttempts { get; set; } = int.MaxValue;
@@ -41,7 +53,7 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
     public async ValueTask AppendAsync(XInboxAppend delivery, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var op = new SqliteAppendOp(delivery, engine.Durability == XWebhooksSqliteDurability.Fsync, Recent, cancellationToken);
+        var op = new SqliteAppendOp(delivery, engine.Durability == XWebhooksSqliteDurability.Fsync, this, cancellationToken);
         await engine.EnqueueAsync(op).ConfigureAwait(false);
         await op.Task.ConfigureAwait(false);
     }
@@ -50,8 +62,18 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        await engine.EnsureStartedAsync().ConfigureAwait(false);
 
         var token = Guid.NewGuid().ToString("N");
+        if (Volatile.Read(ref fileMayHoldMore) == 0 && engine.NowMs() < Volatile.Read(ref nextFileLeaseMs))
+        {
+            var fromMemory = LeaseRecent(maxEntries, leaseDuration, token);
+            if (fromMemory.Count > 0)
+            {
+                return fromMemory;
+            }
+        }
+
         var taken = new List<long>();
         try
         {
@@ -64,8 +86,40 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
                 leases.Forget(id, token);
             }
 
+            // The entries it took from memory are in the file only now.
+            Volatile.Write(ref fileMayHoldMore, 1);
             throw;
         }
+    }
+
+    /// <summary>Called by an append inside its transaction (writer thread): keeps the entry in memory for the lease.</summary>
+    internal void Staged(long id, SqliteRecentEntries.Entry entry)
+    {
+        if (!Recent.Stage(id, entry))
+        {
+            // Too big for memory now: only a lease from the file finds it.
+            Volatile.Write(ref fileMayHoldMore, 1);
+        }
+    }
+
+    /// <summary>Leases committed entries from memory, oldest first: their first attempt, nothing written.</summary>
+    private List<XInboxEntry> LeaseRecent(int maxEntries, TimeSpan leaseDuration, string token)
+    {
+        var taken = new List<(long Id, SqliteRecentEntries.Entry Entry)>(Math.Min(maxEntries, 64));
+        Recent.TakeCommitted(maxEntries, taken);
+        var until = engine.NowMs() + (long)Math.Ceiling(leaseDuration.TotalMilliseconds);
+        var entries = new List<XInboxEntry>(taken.Count);
+        foreach (var (id, entry) in taken)
+        {
+            leases.Take(id, token, until, startWritten: false);
+            entries.Add(new XInboxEntry(id.ToString(CultureInfo.InvariantCulture), entry.Body, DateTimeOffset.FromUnixTimeMilliseconds(entry.ReceivedAtMs), 1, token)
+            {
+                TraceParent = entry.TraceParent,
+                EventIndex = entry.EventIndex,
+            });
+        }
+
+        return entries;
     }
 
     private List<XInboxEntry> Lease(SqliteTransaction tx, int maxEntries, TimeSpan leaseDuration, string token, List<long> taken)
@@ -83,19 +137,32 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
         due.Parameters.AddWithValue("$now", now);
         due.Parameters.AddWithValue("$limit", maxEntries + live.Count);
         var candidates = new List<(long Id, long ReceivedAt, int Attempt, string? TraceParent)>();
+        var sawEveryDueRow = false;
         using (var reader = due.ExecuteReader())
         {
-            while (reader.Read() && candidates.Count < maxEntries)
+            while (candidates.Count < maxEntries)
             {
+                if (!reader.Read())
+                {
+                    sawEveryDueRow = true;
+                    break;
+                }
+
                 var id = reader.GetInt64(0);
                 if (!live.Contains(id))
                 {
                     // An attempt that started and never ended (crash, expired lease) counts: this one is attempt + 1.
-                    var attempt = reader.GetInt32(2) + (reader.GetBoolean(3) ? 1 : 0);
+                    var started = reader.GetBoolean(3) || leases.TakeUncountedAttempt(id);
+                    var attempt = reader.GetInt32(2) + (started ? 1 : 0);
                     candidates.Add((id, reader.GetInt64(1), attempt, reader.IsDBNull(4) ? null : reader.GetString(4)));
                 }
             }
         }
+
+        // Each due row is leased now or was already: until an append misses memory or the interval passes, the
+        // entries memory holds are all a lease needs.
+        Volatile.Write(ref fileMayHoldMore, sawEveryDueRow ? 0 : 1);
+        Volatile.Write(ref nextFileLeaseMs, now + FileLeaseIntervalMs);
 
         var until = now + (long)Math.Ceiling(leaseDuration.TotalMilliseconds);
         var entries = new List<XInboxEntry>(candidates.Count);
@@ -135,7 +202,7 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
                 eventIndex = reader.IsDBNull(1) ? [] : (byte[])reader.GetValue(1);
             }
 
-            leases.Take(id, token, until);
+            leases.Take(id, token, until, startWritten: true);
             taken.Add(id);
             entries.Add(new XInboxEntry(id.ToString(CultureInfo.InvariantCulture), body, DateTimeOffset.FromUnixTimeMilliseconds(receivedAt), attempt, token)
             {
@@ -258,6 +325,7 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
                 """);
             command.Parameters.AddWithValue("$now", engine.NowMs());
             command.Parameters.AddWithValue("$id", id);
+            Volatile.Write(ref fileMayHoldMore, 1);
             return command.ExecuteNonQuery() > 0;
         }, cancellationToken).ConfigureAwait(false);
     }

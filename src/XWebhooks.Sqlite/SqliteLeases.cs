@@ -4,10 +4,16 @@ namespace XWebhooks.Sqlite;
 /// Who holds which inbox entry, in the owning process's memory only: the file has one owner (<see cref="SqliteOwnerLock"/>),
 /// so no other process needs to see a lease, and after a restart every entry not completed is due again.
 /// </summary>
+/// <remarks>
+/// A lease taken from the file writes that the attempt started; one taken from memory
+/// (<see cref="SqliteRecentEntries"/>) does not, so when it runs out its attempt is remembered here instead
+/// (<see cref="TakeUncountedAttempt"/>) and still counts on the entry's next lease.
+/// </remarks>
 internal sealed class SqliteLeases
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<long, (string Token, long UntilMs)> held = [];
+    private readonly Dictionary<long, (string Token, long UntilMs, bool StartWritten)> held = [];
+    private readonly HashSet<long> uncountedAttempts = [];
 
     /// <summary>The ids leased until after <paramref name="nowMs"/>; expired leases are forgotten (their entries are due again).</summary>
     public HashSet<long> LiveIds(long nowMs)
@@ -25,6 +31,10 @@ internal sealed class SqliteLeases
                 else
                 {
                     (expired ??= []).Add(id);
+                    if (!lease.StartWritten)
+                    {
+                        uncountedAttempts.Add(id);
+                    }
                 }
             }
 
@@ -37,11 +47,24 @@ internal sealed class SqliteLeases
         }
     }
 
-    public void Take(long id, string token, long untilMs)
+    /// <param name="id">The entry.</param>
+    /// <param name="token">The lease's token.</param>
+    /// <param name="untilMs">When the lease runs out.</param>
+    /// <param name="startWritten">Whether the file records that this attempt started (false: a lease from memory).</param>
+    public void Take(long id, string token, long untilMs, bool startWritten)
     {
         lock (gate)
         {
-            held[id] = (token, untilMs);
+            held[id] = (token, untilMs, startWritten);
+        }
+    }
+
+    /// <summary>True once for an entry whose lease from memory ran out: that attempt is not in the file but counts.</summary>
+    public bool TakeUncountedAttempt(long id)
+    {
+        lock (gate)
+        {
+            return uncountedAttempts.Remove(id);
         }
     }
 

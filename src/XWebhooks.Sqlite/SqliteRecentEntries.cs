@@ -1,15 +1,23 @@
 namespace XWebhooks.Sqlite;
 
 /// <summary>
-/// Bodies (with trace parent and event index) of recently appended entries, so a lease hands them to the worker
-/// without reading them back from the file. Bounded by bytes: an append that does not fit is not kept, and its lease
-/// reads the file (as after a restart). Entries leave when leased; under a backlog the oldest pending entries, which are
-/// leased first, are the ones kept.
+/// Entries this process appended and nobody leased yet, with what a lease hands out (body, receipt time, trace parent,
+/// event index), so a lease needs neither to find them in the file nor to read them back. Bounded by bytes: an append
+/// that does not fit is not kept, and a lease reads it from the file (as after a restart).
 /// </summary>
+/// <remarks>
+/// An append is staged inside its transaction (<see cref="Stage"/>, on the writer thread) and handed out in memory only
+/// once its commit returned (<see cref="Committed"/>): a lease from the file in the same transaction takes a staged
+/// entry (<see cref="TryTake"/>), so it is never handed out twice, and a rolled-back append is dropped
+/// (<see cref="Drop"/>). <see cref="TakeCommitted"/> hands committed entries out oldest first.
+/// </remarks>
 internal sealed class SqliteRecentEntries(long maxBytes)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<long, Entry> entries = [];
+
+    // Committed ids in commit order; ids taken from the file meanwhile are skipped (and trimmed from the head).
+    private readonly Queue<long> committed = new();
     private long bytes;
 
     /// <summary>The bytes held now (bodies and event indexes).</summary>
@@ -35,43 +43,90 @@ internal sealed class SqliteRecentEntries(long maxBytes)
         }
     }
 
-    /// <summary>Keeps the entry when it fits in the bound; returns whether it did.</summary>
-    public bool TryAdd(long id, Entry entry)
+    /// <summary>Keeps the entry of an append not committed yet when it fits in the bound; returns whether it did.</summary>
+    public bool Stage(long id, Entry entry)
     {
         var size = entry.Size;
         lock (gate)
         {
-            if (bytes + size > maxBytes)
+            if (bytes + size > maxBytes || !entries.TryAdd(id, entry))
             {
                 return false;
             }
 
-            if (entries.TryAdd(id, entry))
-            {
-                bytes += size;
-                return true;
-            }
-
-            return false;
+            bytes += size;
+            return true;
         }
     }
 
+    /// <summary>The append's commit returned: a lease may hand the entry out from memory now (unless one took it already).</summary>
+    public void Committed(long id)
+    {
+        lock (gate)
+        {
+            if (entries.ContainsKey(id))
+            {
+                committed.Enqueue(id);
+            }
+        }
+    }
+
+    /// <summary>The append's transaction rolled back: its id will be handed out again, so its entry goes.</summary>
+    public void Drop(long id, Entry entry)
+    {
+        lock (gate)
+        {
+            if (entries.TryGetValue(id, out var held) && ReferenceEquals(held, entry))
+            {
+                entries.Remove(id);
+                bytes -= entry.Size;
+            }
+        }
+    }
+
+    /// <summary>Takes the entry of <paramref name="id"/>, committed or staged, for a lease that found it in the file.</summary>
     public bool TryTake(long id, out Entry entry)
     {
         lock (gate)
         {
-            if (entries.Remove(id, out entry!))
+            if (!entries.Remove(id, out entry!))
             {
-                bytes -= entry.Size;
-                return true;
+                return false;
             }
 
-            return false;
+            bytes -= entry.Size;
+            TrimTakenHead();
+            return true;
         }
     }
 
-    /// <summary>What a lease needs besides the row: the body, its trace parent and event index.</summary>
-    internal sealed record Entry(byte[] Body, string? TraceParent, byte[] EventIndex)
+    /// <summary>Takes up to <paramref name="max"/> committed entries, oldest first, into <paramref name="taken"/>.</summary>
+    public void TakeCommitted(int max, List<(long Id, Entry Entry)> taken)
+    {
+        lock (gate)
+        {
+            while (taken.Count < max && committed.TryDequeue(out var id))
+            {
+                if (entries.Remove(id, out var entry))
+                {
+                    bytes -= entry.Size;
+                    taken.Add((id, entry));
+                }
+            }
+        }
+    }
+
+    /// <summary>Under the lock: ids at the head of the commit order that a lease from the file took are dropped.</summary>
+    private void TrimTakenHead()
+    {
+        while (committed.TryPeek(out var head) && !entries.ContainsKey(head))
+        {
+            committed.Dequeue();
+        }
+    }
+
+    /// <summary>What a lease needs besides the row's attempt: the body, its receipt time, trace parent and event index.</summary>
+    internal sealed record Entry(byte[] Body, long ReceivedAtMs, string? TraceParent, byte[] EventIndex)
     {
         public long Size => Body.Length + EventIndex.Length;
     }

@@ -94,3 +94,21 @@ internal sealed class SqlitePostedOp(Action<SqliteTransaction> work, Action? aft
 
     public override void Fail(Exception exception) => afterCommitOrFailure?.Invoke();
 }
+
+/// <summary>Wakes the writer for riders that waited long enough (<see cref="SqliteEngine.RiderDelay"/>); never committed itself.</summary>
+internal sealed class SqliteWakeOp : SqliteWriteOp
+{
+    public static readonly SqliteWakeOp Instance = new();
+
+    public override void Execute(SqliteEngine engine, SqliteTransaction transaction)
+    {
+    }
+
+    public override void Succeed()
+    {
+    }
+
+    public override void Fail(Exception exception)
+    {
+    }
+}
