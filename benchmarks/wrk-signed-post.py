@@ -79,15 +79,20 @@ end
 
 function init(args)
   first = tonumber(args[1]) or 0
+  -- Record by record, keeping only this thread's share: the whole pool in one string would exceed LuaJIT's memory.
   local file = assert(io.open(pool_path, "rb"))
-  local data = file:read("*a")
-  file:close()
-  for i = thread_index, #data / record - 1, threads do
-    local offset = i * record
-    local headers = { ["Content-Type"] = "application/json",
-                      ["%s"] = data:sub(offset + 1, offset + signature_length) }
-    requests[#requests + 1] = wrk.format("POST", nil, headers, data:sub(offset + signature_length + 1, offset + record))
+  local i = 0
+  while true do
+    local data = file:read(record)
+    if not data or #data < record then break end
+    if i %% threads == thread_index then
+      local headers = { ["Content-Type"] = "application/json",
+                        ["%s"] = data:sub(1, signature_length) }
+      requests[#requests + 1] = wrk.format("POST", nil, headers, data:sub(signature_length + 1))
+    end
+    i = i + 1
   end
+  file:close()
 end
 
 function request()
