@@ -106,12 +106,12 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
     private List<XInboxEntry> LeaseRecent(int maxEntries, TimeSpan leaseDuration, string token)
     {
         var taken = new List<(long Id, SqliteRecentEntries.Entry Entry)>(Math.Min(maxEntries, 64));
-        Recent.TakeCommitted(maxEntries, taken);
-        var until = engine.NowMs() + (long)Math.Ceiling(leaseDuration.TotalMilliseconds);
+        var now = engine.NowMs();
+        var until = now + (long)Math.Ceiling(leaseDuration.TotalMilliseconds);
+        Recent.TakeCommitted(maxEntries, id => leases.TryTake(id, token, until, startWritten: false, now), taken);
         var entries = new List<XInboxEntry>(taken.Count);
         foreach (var (id, entry) in taken)
         {
-            leases.Take(id, token, until, startWritten: false);
             entries.Add(new XInboxEntry(id.ToString(CultureInfo.InvariantCulture), entry.Body, DateTimeOffset.FromUnixTimeMilliseconds(entry.ReceivedAtMs), 1, token)
             {
                 TraceParent = entry.TraceParent,
@@ -168,9 +168,9 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
         var entries = new List<XInboxEntry>(candidates.Count);
         foreach (var (id, receivedAt, attempt, traceParent) in candidates)
         {
-            Recent.TryTake(id, out var recent);
             if (attempt > MaxAttempts)
             {
+                Recent.TryTake(id, out _);
                 var dead = engine.Command(tx, DeadLetterSql);
                 dead.Parameters.AddWithValue("$attempts", attempt - 1);
                 dead.Parameters.AddWithValue("$error", $"Every one of its {attempt - 1} attempts ended without an outcome (the process died or the lease ran out).");
@@ -180,6 +180,14 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
                 continue;
             }
 
+            if (!leases.TryTake(id, token, until, startWritten: true, now))
+            {
+                // A lease from memory, running at the same time, took it after this one read the live leases.
+                continue;
+            }
+
+            taken.Add(id);
+            Recent.TryTake(id, out var recent);
             var start = engine.Command(tx, "UPDATE xwh_inbox SET attempt = $attempt, attempt_started = $now WHERE id = $id;");
             start.Parameters.AddWithValue("$attempt", attempt);
             start.Parameters.AddWithValue("$now", now);
@@ -202,8 +210,6 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
                 eventIndex = reader.IsDBNull(1) ? [] : (byte[])reader.GetValue(1);
             }
 
-            leases.Take(id, token, until, startWritten: true);
-            taken.Add(id);
             entries.Add(new XInboxEntry(id.ToString(CultureInfo.InvariantCulture), body, DateTimeOffset.FromUnixTimeMilliseconds(receivedAt), attempt, token)
             {
                 TraceParent = traceParent,
@@ -223,12 +229,13 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
             return ValueTask.CompletedTask;
         }
 
+        var token = entry.LeaseToken;
         if (!engine.Post(new SqlitePostedOp(tx =>
             {
                 var delete = engine.Command(tx, DeleteSql);
                 delete.Parameters.AddWithValue("$id", id);
                 delete.ExecuteNonQuery();
-            }, afterCommitOrFailure: null)))
+            }, afterCommitOrFailure: () => leases.Ended(id, token))))
         {
             throw new ObjectDisposedException(nameof(SqliteWebhookInbox));
         }
@@ -245,7 +252,7 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
             return;
         }
 
-        await engine.ExecuteAsync(tx =>
+        await EndLeaseWithAsync(id, entry.LeaseToken, tx =>
         {
             var command = engine.Command(tx, """
                 UPDATE xwh_inbox SET attempt = attempt + 1, due_at = $due, attempt_started = NULL, last_error = $error WHERE id = $id;
@@ -266,7 +273,7 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
             return;
         }
 
-        await engine.ExecuteAsync(tx =>
+        await EndLeaseWithAsync(id, entry.LeaseToken, tx =>
         {
             var command = engine.Command(tx, DeadLetterSql);
             command.Parameters.AddWithValue("$attempts", entry.Attempt);
@@ -275,6 +282,23 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
             command.Parameters.AddWithValue("$id", id);
             return command.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the write that ends a lease (<see cref="SqliteLeases.TryEnd"/> said yes); the entry is released for leases
+    /// right after that commit, on the writer, or when the write failed or was cancelled (the entry is then due as before).
+    /// </summary>
+    private async ValueTask EndLeaseWithAsync(long id, string token, Func<SqliteTransaction, int> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.ExecuteAsync(write, cancellationToken, afterCommit: () => leases.Ended(id, token)).ConfigureAwait(false);
+        }
+        catch
+        {
+            leases.Ended(id, token);
+            throw;
+        }
     }
 
     public async ValueTask<IReadOnlyList<XDeadLetter>> ListDeadLettersAsync(int maxEntries, CancellationToken cancellationToken)

@@ -47,15 +47,26 @@ internal sealed class SqliteLeases
         }
     }
 
+    /// <summary>
+    /// Leases <paramref name="id"/> unless a lease that runs past <paramref name="nowMs"/> holds it: a lease from memory
+    /// and one from the file may race for an entry, and only the one that takes it here hands it out.
+    /// </summary>
     /// <param name="id">The entry.</param>
     /// <param name="token">The lease's token.</param>
     /// <param name="untilMs">When the lease runs out.</param>
     /// <param name="startWritten">Whether the file records that this attempt started (false: a lease from memory).</param>
-    public void Take(long id, string token, long untilMs, bool startWritten)
+    /// <param name="nowMs">Now: a lease that ran out by then does not hold the entry.</param>
+    public bool TryTake(long id, string token, long untilMs, bool startWritten, long nowMs)
     {
         lock (gate)
         {
+            if (held.TryGetValue(id, out var lease) && lease.UntilMs > nowMs)
+            {
+                return false;
+            }
+
             held[id] = (token, untilMs, startWritten);
+            return true;
         }
     }
 
@@ -69,8 +80,10 @@ internal sealed class SqliteLeases
     }
 
     /// <summary>
-    /// Ends the lease of <paramref name="id"/> when <paramref name="token"/> is still its token, even after it ran out,
-    /// as long as no later lease took the entry; false otherwise (the caller's work on the entry is void).
+    /// Ends the lease of <paramref name="id"/> for the caller's write (a completion, a retry, a dead letter) when
+    /// <paramref name="token"/> is still its token, even after it ran out, as long as no later lease took the entry;
+    /// false otherwise (the caller's work on the entry is void). The entry stays held until <see cref="Ended"/>: until
+    /// that write is in the file, a lease would find the entry still due there and hand it out again.
     /// </summary>
     public bool TryEnd(long id, string token)
     {
@@ -78,7 +91,7 @@ internal sealed class SqliteLeases
         {
             if (held.TryGetValue(id, out var lease) && string.Equals(lease.Token, token, StringComparison.Ordinal))
             {
-                held.Remove(id);
+                held[id] = (token, long.MaxValue, lease.StartWritten);
                 return true;
             }
 
@@ -86,6 +99,18 @@ internal sealed class SqliteLeases
         }
     }
 
+    /// <summary>The write that ended the lease committed, or failed: a lease may take the entry again if it is still due.</summary>
+    public void Ended(long id, string token)
+    {
+        lock (gate)
+        {
+            if (held.TryGetValue(id, out var lease) && string.Equals(lease.Token, token, StringComparison.Ordinal))
+            {
+                held.Remove(id);
+            }
+        }
+    }
+
     /// <summary>Forgets a lease taken in a commit that failed.</summary>
-    public void Forget(long id, string token) => TryEnd(id, token);
+    public void Forget(long id, string token) => Ended(id, token);
 }

@@ -100,15 +100,21 @@ internal sealed class SqliteRecentEntries(long maxBytes)
         }
     }
 
-    /// <summary>Takes up to <paramref name="max"/> committed entries, oldest first, into <paramref name="taken"/>.</summary>
-    public void TakeCommitted(int max, List<(long Id, Entry Entry)> taken)
+    /// <summary>
+    /// Takes up to <paramref name="max"/> committed entries, oldest first, that <paramref name="claim"/> leases, into
+    /// <paramref name="taken"/>. The claim runs under this lock: a lease from the file, which takes its entries out of
+    /// here before it hands them out, cannot finish with one in between.
+    /// </summary>
+    public void TakeCommitted(int max, Func<long, bool> claim, List<(long Id, Entry Entry)> taken)
     {
         lock (gate)
         {
             while (taken.Count < max && committed.TryDequeue(out var id))
             {
-                if (entries.Remove(id, out var entry))
+                // A failed claim: a lease from the file holds it and takes it out of here next.
+                if (entries.TryGetValue(id, out var entry) && claim(id))
                 {
+                    entries.Remove(id);
                     bytes -= entry.Size;
                     taken.Add((id, entry));
                 }
