@@ -161,6 +161,23 @@ public sealed class SqliteLeaseFromMemoryTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Completions_and_marks_posted_just_before_closing_are_in_the_file_after_reopening()
+    {
+        var inbox = Open(timeProvider: TimeProvider.System);
+        await AppendAsync(inbox, "done");
+        await AppendAsync(inbox, "pending");
+        var done = (await inbox.LeaseAsync(10, LongLease, CancellationToken.None)).Single(e => Text(e.Body) == "done");
+        await inbox.MarkProcessedAsync("xaa:done", TimeSpan.FromHours(1), CancellationToken.None);
+        await inbox.CompleteAsync(done, CancellationToken.None);
+        await inbox.DisposeAsync(); // at once: well inside the rider delay, so only the close can commit them
+
+        var reopened = Open(timeProvider: TimeProvider.System);
+        var left = Assert.Single(await reopened.LeaseAsync(10, LongLease, CancellationToken.None));
+        Assert.Equal("pending", Text(left.Body));
+        Assert.True(await reopened.WasProcessedAsync("xaa:done", CancellationToken.None));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
