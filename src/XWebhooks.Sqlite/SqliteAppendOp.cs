@@ -4,8 +4,8 @@ using XWebhooks.Inbox;
 namespace XWebhooks.Sqlite;
 
 /// <summary>
-/// Stores one delivery: the entry row and its body row. Under <see cref="XWebhooksSqliteDurability.Fsync"/> its commit
-/// is fsync'd before the caller hears back; the entry stays in the queue's <see cref="SqliteRecentEntries"/>, where the
+/// Stores one delivery: the entry row and its body row. Under <see cref="XWebhooksSqliteDurability.Fsync"/> the caller
+/// hears back after an fsync of the WAL that began after its commit (<see cref="SqliteWalSyncer"/>); the entry stays in the queue's <see cref="SqliteRecentEntries"/>, where the
 /// worker's next lease finds it without the file.
 /// </summary>
 internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteInboxQueue queue, CancellationToken cancellationToken) : SqliteWriteOp
@@ -21,7 +21,8 @@ internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteIn
 
     public Task Task => this.done.Task;
 
-    public override bool NeedsFsync => fsync;
+    /// <summary>True when the caller hears back only after an fsync covered the commit.</summary>
+    public bool WaitsForFsync => fsync;
 
     public override long? AppendedReceivedAtMs => entry.ReceivedAtMs;
 
@@ -53,6 +54,13 @@ internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteIn
     {
         queue.Recent.Committed(id);
         this.done.TrySetResult();
+    }
+
+    /// <summary>Committed, but the fsync after it failed: the sender hears the failure; the entry is in the file and is processed.</summary>
+    public void SyncFailed(Exception exception)
+    {
+        queue.Recent.Committed(id);
+        this.done.TrySetException(exception);
     }
 
     public override void Fail(Exception exception)

@@ -11,10 +11,10 @@ namespace XWebhooks.Sqlite;
 /// (<see cref="SqliteDeliveryWatermark"/>) are its users.
 /// </summary>
 /// <remarks>
-/// A batch is committed with <c>synchronous=FULL</c> (the WAL is fsync'd before the commit returns) only when one of
-/// its ops needs it (<see cref="SqliteWriteOp.NeedsFsync"/>: appends under <see cref="XWebhooksSqliteDurability.Fsync"/>);
-/// every other batch commits with <c>synchronous=NORMAL</c>, which survives a process crash and reaches the disk with
-/// the next fsync'd commit or checkpoint (an fsync of the WAL covers every frame before it).
+/// Every batch commits with <c>synchronous=NORMAL</c>, which survives a process crash and reaches the disk with the
+/// next fsync of the WAL or checkpoint (an fsync of the WAL covers every frame before it). Under
+/// <see cref="XWebhooksSqliteDurability.Fsync"/> the appends of a commit hear back from <see cref="SqliteWalSyncer"/>,
+/// after an fsync that began after the commit; the writer goes on with the next batch meanwhile.
 /// </remarks>
 internal sealed class SqliteEngine : IAsyncDisposable
 {
@@ -39,11 +39,9 @@ internal sealed class SqliteEngine : IAsyncDisposable
     private Task? writerLoop;
     private FileStream? ownerLock;
     private SqliteConnection? writer;
-    private SqliteCommand? synchronousFull;
-    private SqliteCommand? synchronousNormal;
-    private bool writerIsFull;
+    private FileStream? wal;
+    private SqliteWalSyncer? syncer;
     private long commitCount;
-    private long fsyncedCommitCount;
     private int disposed;
 
     private readonly Task previousClose;
@@ -73,14 +71,20 @@ internal sealed class SqliteEngine : IAsyncDisposable
 
     public SqliteReaderPool Readers { get; }
 
-    /// <summary>Acknowledged appends not on disk yet (always empty with <see cref="XWebhooksSqliteDurability.Fsync"/>).</summary>
+    /// <summary>Committed appends not on disk yet (with <see cref="XWebhooksSqliteDurability.Fsync"/>, none of them acknowledged).</summary>
     public SqliteUnsyncedAppends Unsynced { get; } = new();
 
     /// <summary>How many write transactions were committed; fewer than writes when commits were shared.</summary>
     public long CommitCount => Interlocked.Read(ref commitCount);
 
-    /// <summary>How many of them were fsync'd.</summary>
-    public long FsyncedCommitCount => Interlocked.Read(ref fsyncedCommitCount);
+    /// <summary>How many times the WAL was fsync'd for appends (<see cref="XWebhooksSqliteDurability.Fsync"/>).</summary>
+    public long WalSyncCount => syncer?.SyncCount ?? 0;
+
+    /// <summary>Test hook: runs before each fsync for appends (a test blocks it to hold the fsync back).</summary>
+    internal Action? BeforeWalSync
+    {
+        set => syncer!.BeforeSync = value;
+    }
 
     /// <summary>Added to the byte count that wakes the checkpointer early (bodies make the WAL grow).</summary>
     public void NoteWalBytes(long bytes) => checkpointer.NoteWalBytes(bytes);
@@ -217,6 +221,11 @@ internal sealed class SqliteEngine : IAsyncDisposable
             await loop.ConfigureAwait(false);
         }
 
+        if (syncer is not null)
+        {
+            await syncer.CloseAsync().ConfigureAwait(false);
+        }
+
         await riderTimer.DisposeAsync().ConfigureAwait(false);
         await checkpointer.DisposeAsync().ConfigureAwait(false);
         Readers.Dispose();
@@ -225,8 +234,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
             command.Dispose();
         }
 
-        synchronousFull?.Dispose();
-        synchronousNormal?.Dispose();
+        wal?.Dispose();
         if (this.writer is { } writer)
         {
             // Closing the last connection checkpoints the WAL into the database and fsyncs it.
@@ -267,10 +275,14 @@ internal sealed class SqliteEngine : IAsyncDisposable
                 tx.Commit();
             }
 
-            synchronousFull = writer.CreateCommand();
-            synchronousFull.CommandText = "PRAGMA synchronous=FULL;";
-            synchronousNormal = writer.CreateCommand();
-            synchronousNormal.CommandText = "PRAGMA synchronous=NORMAL;";
+            if (Durability == XWebhooksSqliteDurability.Fsync)
+            {
+                // SQLite created the WAL when it opened the file in WAL mode; it keeps it while the writer is open.
+                wal = new FileStream(Path + "-wal", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+                syncer = new SqliteWalSyncer(SyncWal, Unsynced.SyncedThrough);
+                syncer.Start();
+            }
+
             this.ownerLock = ownerLock;
             this.writer = writer;
             writerLoop = RunOnOwnThread(WriterLoop, "SQLite writer");
@@ -278,8 +290,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
         }
         catch
         {
-            synchronousFull?.Dispose();
-            synchronousNormal?.Dispose();
+            wal?.Dispose();
             writer.Dispose();
             ownerLock.Dispose();
             throw;
@@ -317,6 +328,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
     {
         var reader = queue.Reader;
         var batch = new List<SqliteWriteOp>(MaxBatch);
+        var waitingForFsync = new List<SqliteAppendOp>();
         while (WaitToRead(reader))
         {
             // Riders first: an op queued after a posted write (a stats read) sees it.
@@ -331,7 +343,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                CommitBatch(batch);
+                CommitBatch(batch, waitingForFsync);
                 batch.Clear();
             }
         }
@@ -339,7 +351,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
         // Closing: what was posted before the close still gets its commit.
         while (TakeRiders(batch) > 0)
         {
-            CommitBatch(batch);
+            CommitBatch(batch, waitingForFsync);
             batch.Clear();
         }
     }
@@ -361,14 +373,18 @@ internal sealed class SqliteEngine : IAsyncDisposable
         return wait.IsCompleted ? wait.GetAwaiter().GetResult() : wait.AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Runs the batch in one transaction, then tells every op: only after COMMIT returned.</summary>
-    private void CommitBatch(List<SqliteWriteOp> batch)
+    /// <summary>Flushes the WAL to the disk (the syncer's thread).</summary>
+    private void SyncWal() => wal!.Flush(flushToDisk: true);
+
+    /// <summary>
+    /// Runs the batch in one transaction, then tells every op, only after COMMIT returned: appends that wait for an fsync
+    /// through the syncer, the others at once.
+    /// </summary>
+    private void CommitBatch(List<SqliteWriteOp> batch, List<SqliteAppendOp> waitingForFsync)
     {
-        var fsync = false;
         var oldestAppend = long.MaxValue;
         foreach (var op in batch)
         {
-            fsync |= op.NeedsFsync;
             if (op.AppendedReceivedAtMs is { } receivedAt)
             {
                 oldestAppend = Math.Min(oldestAppend, receivedAt);
@@ -378,13 +394,6 @@ internal sealed class SqliteEngine : IAsyncDisposable
         SqliteTransaction? tx = null;
         try
         {
-            // The safety level cannot change inside a transaction: set it for this commit before BEGIN.
-            if (fsync != writerIsFull)
-            {
-                (fsync ? synchronousFull : synchronousNormal)!.ExecuteNonQuery();
-                writerIsFull = fsync;
-            }
-
             tx = this.writer!.BeginTransaction();
             foreach (var op in batch)
             {
@@ -415,12 +424,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
 
         tx.Dispose();
         var commit = Interlocked.Increment(ref commitCount);
-        if (fsync)
-        {
-            Interlocked.Increment(ref fsyncedCommitCount);
-            Unsynced.SyncedThrough(commit);
-        }
-        else if (oldestAppend != long.MaxValue)
+        if (oldestAppend != long.MaxValue)
         {
             Unsynced.Committed(commit, oldestAppend);
         }
@@ -428,7 +432,20 @@ internal sealed class SqliteEngine : IAsyncDisposable
         checkpointer.Committed();
         foreach (var op in batch)
         {
-            op.Succeed();
+            if (op is SqliteAppendOp { WaitsForFsync: true } append)
+            {
+                waitingForFsync.Add(append);
+            }
+            else
+            {
+                op.Succeed();
+            }
+        }
+
+        if (waitingForFsync.Count > 0)
+        {
+            syncer!.Committed(commit, waitingForFsync);
+            waitingForFsync.Clear();
         }
     }
 }

@@ -5,9 +5,6 @@ namespace XWebhooks.Sqlite;
 /// <summary>One unit of work for the writer: runs inside a group commit, then hears whether the commit held.</summary>
 internal abstract class SqliteWriteOp
 {
-    /// <summary>True when the commit that carries this op must be fsync'd before <see cref="Succeed"/>.</summary>
-    public virtual bool NeedsFsync => false;
-
     /// <summary>The received-at time (Unix ms) of the delivery this op appends; null for other ops.</summary>
     public virtual long? AppendedReceivedAtMs => null;
 
@@ -26,7 +23,7 @@ internal abstract class SqliteWriteOp
 
 /// <summary>
 /// Runs a delegate in the next group commit. A savepoint keeps one failing command from failing the others that share
-/// the commit. Its task completes after the commit (fsync'd or not, as the batch needed).
+/// the commit. Its task completes after the commit, without waiting for an fsync.
 /// </summary>
 internal sealed class SqliteCommandOp<T>(Func<SqliteTransaction, T> work, Action? afterCommit, CancellationToken cancellationToken) : SqliteWriteOp
 {

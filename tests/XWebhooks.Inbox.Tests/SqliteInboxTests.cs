@@ -233,16 +233,16 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
     {
         var inbox = (SqliteWebhookInbox)Open();
         await inbox.AppendAsync(new XInboxAppend(Body("warm-up"), DateTimeOffset.UtcNow), CancellationToken.None);
-        var fsyncedBefore = inbox.Engine.FsyncedCommitCount;
+        var fsyncedBefore = inbox.Engine.WalSyncCount;
 
         var leased = Assert.Single(await inbox.LeaseAsync(10, LongLease, CancellationToken.None));
         await inbox.MarkProcessedAsync("k", TimeSpan.FromHours(1), CancellationToken.None);
         await inbox.CompleteAsync(leased, CancellationToken.None);
         Assert.Equal(0, (await inbox.GetStatsAsync(CancellationToken.None)).Depth);
-        Assert.Equal(fsyncedBefore, inbox.Engine.FsyncedCommitCount);
+        Assert.Equal(fsyncedBefore, inbox.Engine.WalSyncCount);
 
         await inbox.AppendAsync(new XInboxAppend(Body("next"), DateTimeOffset.UtcNow), CancellationToken.None);
-        Assert.Equal(fsyncedBefore + 1, inbox.Engine.FsyncedCommitCount);
+        Assert.Equal(fsyncedBefore + 1, inbox.Engine.WalSyncCount);
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
         var watermark = new SqliteDeliveryWatermark(inbox);
         var received = Ms(1_760_000_000_000);
         await inbox.AppendAsync(new XInboxAppend(Body("acknowledged, not on disk yet"), received), CancellationToken.None);
-        Assert.Equal(0, inbox.Engine.FsyncedCommitCount);
+        Assert.Equal(0, inbox.Engine.WalSyncCount);
 
         // The runtime acknowledged it a little later; the watermark must not pass an append that power loss could take.
         await watermark.RecordReceivedAsync(received.AddSeconds(1), CancellationToken.None);
@@ -265,7 +265,7 @@ public sealed class SqliteInboxTests(ITestOutputHelper output) : InboxContractTe
         Assert.True(await inbox.Engine.CheckpointNowAsync());
         await watermark.RecordReceivedAsync(received.AddSeconds(1), CancellationToken.None);
         Assert.Equal(received.AddSeconds(1), await watermark.GetLastReceivedAsync(CancellationToken.None));
-        Assert.Equal(0, inbox.Engine.FsyncedCommitCount);
+        Assert.Equal(0, inbox.Engine.WalSyncCount);
     }
 
     [Fact]
