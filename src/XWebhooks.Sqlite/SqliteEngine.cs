@@ -42,6 +42,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
     private FileStream? wal;
     private SqliteWalSyncer? syncer;
     private long commitCount;
+    private int holding;
     private int disposed;
 
     private readonly Task previousClose;
@@ -279,7 +280,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
             {
                 // SQLite created the WAL when it opened the file in WAL mode; it keeps it while the writer is open.
                 wal = new FileStream(Path + "-wal", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-                syncer = new SqliteWalSyncer(SyncWal, Unsynced.SyncedThrough);
+                syncer = new SqliteWalSyncer(SyncWal, Unsynced.SyncedThrough, SyncerIdle);
                 syncer.Start();
             }
 
@@ -327,11 +328,17 @@ internal sealed class SqliteEngine : IAsyncDisposable
     private void WriterLoop()
     {
         var reader = queue.Reader;
+
+        // Executed in the open transaction, not committed yet.
         var batch = new List<SqliteWriteOp>(MaxBatch);
         var waitingForFsync = new List<SqliteAppendOp>();
+        SqliteTransaction? open = null;
+        var mayWaitForSyncer = true;
         while (WaitToRead(reader))
         {
             // Riders first: an op queued after a posted write (a stats read) sees it.
+            var executed = batch.Count;
+            mayWaitForSyncer |= executed == 0;
             TakeRiders(batch);
             while (batch.Count < MaxBatch && reader.TryRead(out var op))
             {
@@ -341,18 +348,63 @@ internal sealed class SqliteEngine : IAsyncDisposable
                 }
             }
 
-            if (batch.Count > 0)
+            for (var i = executed; i < batch.Count; i++)
             {
-                CommitBatch(batch, waitingForFsync);
-                batch.Clear();
+                mayWaitForSyncer &= batch[i] is SqliteAppendOp or SqlitePostedOp;
             }
+
+            if (batch.Count == 0 || !TryExecute(ref open, batch, executed)
+                || (mayWaitForSyncer && batch.Count < MaxBatch && HoldWhileSyncing()))
+            {
+                continue;
+            }
+
+            Commit(open!, batch, waitingForFsync);
+            open = null;
+            batch.Clear();
+            mayWaitForSyncer = true;
         }
 
-        // Closing: what was posted before the close still gets its commit.
-        while (TakeRiders(batch) > 0)
+        // Closing: what was held or posted before the close still gets its commit.
+        var held = batch.Count;
+        while (TakeRiders(batch) > 0 && TryExecute(ref open, batch, held))
         {
-            CommitBatch(batch, waitingForFsync);
+            Commit(open!, batch, waitingForFsync);
+            open = null;
             batch.Clear();
+            held = 0;
+        }
+    }
+
+    /// <summary>
+    /// True when the batch waits in its open transaction for the fsync in flight to end (the syncer then wakes the
+    /// writer): its appends could not be acknowledged before the next fsync anyway, and one commit for all that arrives
+    /// meanwhile costs less than one each. Only appends and posted writes wait; an op someone awaits commits at once.
+    /// </summary>
+    private bool HoldWhileSyncing()
+    {
+        if (syncer is null)
+        {
+            return false;
+        }
+
+        // Paired with SyncerIdle: the writer marks the hold before it looks, the syncer marks idle before it looks.
+        Interlocked.Exchange(ref holding, 1);
+        if (syncer.IsBusy)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref holding, 0);
+        return false;
+    }
+
+    /// <summary>The syncer finished an fsync with nothing more to sync: a held batch commits now.</summary>
+    private void SyncerIdle()
+    {
+        if (Interlocked.CompareExchange(ref holding, 0, 1) == 1)
+        {
+            queue.Writer.TryWrite(SqliteWakeOp.Instance);
         }
     }
 
@@ -376,11 +428,32 @@ internal sealed class SqliteEngine : IAsyncDisposable
     /// <summary>Flushes the WAL to the disk (the syncer's thread).</summary>
     private void SyncWal() => wal!.Flush(flushToDisk: true);
 
+    /// <summary>Runs the ops of <paramref name="batch"/> from <paramref name="from"/> on in the open transaction (begun if none); false when the batch failed.</summary>
+    private bool TryExecute(ref SqliteTransaction? tx, List<SqliteWriteOp> batch, int from)
+    {
+        try
+        {
+            tx ??= this.writer!.BeginTransaction();
+            for (var i = from; i < batch.Count; i++)
+            {
+                batch[i].Execute(this, tx);
+            }
+
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Fail(tx, batch, ex);
+            tx = null;
+            return false;
+        }
+    }
+
     /// <summary>
-    /// Runs the batch in one transaction, then tells every op, only after COMMIT returned: appends that wait for an fsync
-    /// through the syncer, the others at once.
+    /// Commits the batch, then tells every op, only after COMMIT returned: appends that wait for an fsync through the
+    /// syncer, the others at once.
     /// </summary>
-    private void CommitBatch(List<SqliteWriteOp> batch, List<SqliteAppendOp> waitingForFsync)
+    private void Commit(SqliteTransaction tx, List<SqliteWriteOp> batch, List<SqliteAppendOp> waitingForFsync)
     {
         var oldestAppend = long.MaxValue;
         foreach (var op in batch)
@@ -391,34 +464,13 @@ internal sealed class SqliteEngine : IAsyncDisposable
             }
         }
 
-        SqliteTransaction? tx = null;
         try
         {
-            tx = this.writer!.BeginTransaction();
-            foreach (var op in batch)
-            {
-                op.Execute(this, tx);
-            }
-
             tx.Commit();
         }
         catch (Exception ex)
         {
-            try
-            {
-                tx?.Rollback();
-            }
-            catch (Exception)
-            {
-                // The transaction may already be gone (SQLite rolls back by itself on some errors).
-            }
-
-            tx?.Dispose();
-            foreach (var op in batch)
-            {
-                op.Fail(ex);
-            }
-
+            Fail(tx, batch, ex);
             return;
         }
 
@@ -447,5 +499,26 @@ internal sealed class SqliteEngine : IAsyncDisposable
             syncer!.Committed(commit, waitingForFsync);
             waitingForFsync.Clear();
         }
+    }
+
+    /// <summary>Rolls the batch back and fails every op in it.</summary>
+    private static void Fail(SqliteTransaction? tx, List<SqliteWriteOp> batch, Exception ex)
+    {
+        try
+        {
+            tx?.Rollback();
+        }
+        catch (Exception)
+        {
+            // The transaction may already be gone (SQLite rolls back by itself on some errors).
+        }
+
+        tx?.Dispose();
+        foreach (var op in batch)
+        {
+            op.Fail(ex);
+        }
+
+        batch.Clear();
     }
 }

@@ -17,20 +17,27 @@ internal sealed class SqliteWalSyncer
     private readonly object gate = new();
     private readonly Action sync;
     private readonly Action<long> syncedThrough;
+    private readonly Action idle;
     private List<SqliteAppendOp> waiting = [];
     private List<SqliteAppendOp> syncing = [];
     private long committedThrough;
     private bool closing;
     private long syncCount;
+    private int busy;
     private Task? loop;
 
     /// <param name="sync">Flushes the WAL to the disk; throws when it cannot.</param>
     /// <param name="syncedThrough">Told the last commit number an fsync covered, before any of its appends hears back.</param>
-    public SqliteWalSyncer(Action sync, Action<long> syncedThrough)
+    /// <param name="idle">Called when an fsync ended with nothing more handed over (<see cref="IsBusy"/> turned false).</param>
+    public SqliteWalSyncer(Action sync, Action<long> syncedThrough, Action idle)
     {
         this.sync = sync;
         this.syncedThrough = syncedThrough;
+        this.idle = idle;
     }
+
+    /// <summary>True from a hand-over until an fsync ends with nothing more handed over.</summary>
+    public bool IsBusy => Volatile.Read(ref busy) == 1;
 
     /// <summary>How many times the WAL was fsync'd for appends.</summary>
     public long SyncCount => Interlocked.Read(ref syncCount);
@@ -47,6 +54,7 @@ internal sealed class SqliteWalSyncer
         {
             waiting.AddRange(appends);
             committedThrough = commit;
+            Volatile.Write(ref busy, 1);
             Monitor.Pulse(gate);
         }
     }
@@ -71,6 +79,22 @@ internal sealed class SqliteWalSyncer
         while (true)
         {
             long through;
+            var wentIdle = false;
+            lock (gate)
+            {
+                if (waiting.Count == 0 && Volatile.Read(ref busy) == 1)
+                {
+                    // Paired with the writer's hold: marked idle first, then the writer is told.
+                    Interlocked.Exchange(ref busy, 0);
+                    wentIdle = true;
+                }
+            }
+
+            if (wentIdle)
+            {
+                idle();
+            }
+
             lock (gate)
             {
                 while (waiting.Count == 0 && !closing)
