@@ -9,9 +9,10 @@ namespace XWebhooks.Sqlite;
 /// <remarks>
 /// <para>
 /// <b>Durability.</b> All writes go through one writer thread, which commits everything queued so far in one transaction
-/// (group commit). Only appends wait for the disk: under <see cref="XWebhooksSqliteDurability.Fsync"/> (the default) an
-/// <see cref="AppendAsync(XInboxAppend, CancellationToken)"/> returns after its commit was fsync'd, so an acknowledged
-/// delivery survives SIGKILL and power loss while concurrent deliveries share one fsync. Completions, retries,
+/// (group commit) and never waits for the disk itself. Only appends wait for it: under
+/// <see cref="XWebhooksSqliteDurability.Fsync"/> (the default) an <see cref="AppendAsync(XInboxAppend, CancellationToken)"/>
+/// returns after an fsync of the write-ahead log that began after its commit, so an acknowledged delivery survives
+/// SIGKILL and power loss while concurrent deliveries share one commit and one fsync. Completions, retries,
 /// dead-letters, attempt counts and dedupe marks are committed without waiting for an fsync; one lost to power loss
 /// means an event runs once more. See <see cref="XWebhooksSqliteDurability"/> for the other level.
 /// </para>

@@ -4,8 +4,8 @@ namespace XWebhooks.Sqlite;
 public enum XWebhooksSqliteDurability
 {
     /// <summary>
-    /// The default: an append is acknowledged after its group commit was fsync'd, so an acknowledged delivery
-    /// survives a process crash and power loss. Concurrent appends share one fsync.
+    /// The default: an append is acknowledged after an fsync of the write-ahead log that covers its group commit, so an
+    /// acknowledged delivery survives a process crash and power loss. Concurrent appends share one fsync.
     /// </summary>
     Fsync,
 
