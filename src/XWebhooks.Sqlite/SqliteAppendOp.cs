@@ -5,8 +5,8 @@ namespace XWebhooks.Sqlite;
 
 /// <summary>
 /// Stores one delivery: the entry row and its body row. Under <see cref="XWebhooksSqliteDurability.Fsync"/> the caller
-/// hears back after an fsync of the WAL that began after its commit (<see cref="SqliteWalSyncer"/>); the entry stays in the queue's <see cref="SqliteRecentEntries"/>, where the
-/// worker's next lease finds it without the file.
+/// hears back after an fsync of the WAL that began after its commit (<see cref="SqliteWalSyncer"/>); the entry stays in
+/// the queue's <see cref="SqliteRecentEntries"/>, where the worker's next lease finds it without the file.
 /// </summary>
 internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteInboxQueue queue, CancellationToken cancellationToken) : SqliteWriteOp
 {

@@ -2,8 +2,9 @@ namespace XWebhooks.Sqlite;
 
 /// <summary>
 /// Which committed appends have not reached the disk yet: one record per commit, dropped when a later fsync covers it
-/// (under <see cref="XWebhooksSqliteDurability.Fsync"/> soon after the commit, before any of its appends is acknowledged). In WAL mode an fsync of the log covers every frame
-/// written before it, so an fsync of the WAL or a complete checkpoint settles every earlier commit at once.
+/// (under <see cref="XWebhooksSqliteDurability.Fsync"/> soon after the commit, before any of its appends is
+/// acknowledged). In WAL mode an fsync of the log covers every frame written before it, so an fsync of the WAL or a
+/// complete checkpoint settles every earlier commit at once.
 /// </summary>
 internal sealed class SqliteUnsyncedAppends
 {
