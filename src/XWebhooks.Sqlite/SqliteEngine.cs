@@ -338,7 +338,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
         {
             // Riders first: an op queued after a posted write (a stats read) sees it.
             var executed = batch.Count;
-            mayWaitForSyncer |= executed == 0;
+            mayWaitForSyncer |= executed == 0; // a new batch (the last one committed or failed)
             TakeRiders(batch);
             while (batch.Count < MaxBatch && reader.TryRead(out var op))
             {
@@ -362,7 +362,6 @@ internal sealed class SqliteEngine : IAsyncDisposable
             Commit(open!, batch, waitingForFsync);
             open = null;
             batch.Clear();
-            mayWaitForSyncer = true;
         }
 
         // Closing: what was held or posted before the close still gets its commit.
