@@ -3,6 +3,20 @@
 
 bench_bin=artifacts/bench-bin  # the builds, shared by both scripts so SKIP_PUBLISH=1 reuses them
 
+# Where the SQLite runs keep their inbox files (DB_DIR, else a directory under $TMPDIR or /tmp): outside the
+# repository. The scripts start the sample from the repository's root, which makes that its content root, and
+# configuration watches the content root's whole tree for changes: an inbox inside it wakes that watcher on every
+# write (docs/reliability.md, "Keep the inbox out of watched directories"), which is not what a user measures.
+bench_db_dir() { # script-name
+  echo "${DB_DIR:-${TMPDIR:-/tmp}/xwebhooks-bench/$1}"
+}
+
+# Prints the sample's start-up warning that its inbox file is in a watched directory (event 106), if it logged one.
+warn_if_watched() { # server-log
+  ! grep -q "which configuration watches for changes" "$1" ||
+    echo "warning: the inbox file is in a directory configuration watches; these SQLite numbers include that cost (see $1)" >&2
+}
+
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 bench_started=()

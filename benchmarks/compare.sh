@@ -26,9 +26,8 @@
 #   SQLITE_DURABILITY_KEY, SQLITE_DURABILITY_VALUE   the setting and value of the sqlite-process row (default: the
 #                        XWebhooks__Inbox__Durability=Process row when XWebhooksSqliteOptions has a Durability property)
 #   REDIS_APPENDFSYNC=everysec   the redis-server --appendfsync policy (always, everysec, no)
-#   DB_DIR=artifacts/compare   where the SQLite rows keep their inbox files. The fsync latency, and with it the
-#                        default-durability row, depends on where the file is: on the development VM an fsync took
-#                        0.22 ms under artifacts/compare and 0.13 ms under /tmp, on the same ext4 file system
+#   DB_DIR=/tmp/xwebhooks-bench/compare   where the SQLite rows keep their inbox files; keep it outside the
+#                        repository (benchmarks/common.sh says why)
 # Needs: wrk, redis-server, clang, zlib1g-dev, openssl, curl, python3 (apt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +45,7 @@ unique=${UNIQUE:-0}
 appendfsync=${REDIS_APPENDFSYNC:-everysec}
 secret="load-test-secret"
 out=artifacts/compare
-db_dir=${DB_DIR:-$out}
+db_dir=$(bench_db_dir compare)
 mkdir -p "$out" "$db_dir"
 
 require_tools wrk curl openssl python3
@@ -115,6 +114,7 @@ start_server() { # row run-name
   next_event=0
   server_url="http://127.0.0.1:$port/webhooks/x"
   wait_for_receiver "$server_pid" "$server_url" "$secret" "$body_file" "$out/$run.log" "$row"
+  warn_if_watched "$out/$run.log"
 }
 
 # Runs wrk against the server; sets measured_rps and measured_p99 (ms). Fails on any non-2xx answer or socket error.

@@ -19,6 +19,8 @@
 #                        script starts, appendonly yes, appendfsync REDIS_APPENDFSYNC=everysec)
 #   SQLITE_SETTINGS=""   extra settings for the SQLite runs, e.g. "XWebhooks__Inbox__Durability=Process"
 #   P99_LIMIT_MS=10
+#   DB_DIR=/tmp/xwebhooks-bench/sustained   where the SQLite runs keep their inbox files (outside the repository:
+#                        benchmarks/common.sh says why)
 #   SKIP_PUBLISH=1       reuse the builds in artifacts/bench-bin from an earlier run (of this or compare.sh)
 # Needs: redis-server (for STORES with redis), clang, zlib1g-dev, openssl, curl, python3 (apt).
 set -euo pipefail
@@ -37,7 +39,8 @@ p99_limit=${P99_LIMIT_MS:-10}
 read -r -a sqlite_settings <<<"${SQLITE_SETTINGS:-}"
 secret="load-test-secret"
 out=artifacts/sustained
-mkdir -p "$out"
+db_dir=$(bench_db_dir sustained)
+mkdir -p "$out" "$db_dir"
 
 require_tools curl openssl python3
 for rate in "${rates[@]}"; do [[ $rate =~ ^[1-9][0-9]*$ ]] || fail "a rate is a positive number of requests per second, not '$rate'"; done
@@ -59,9 +62,9 @@ run_rate() { # store rate
   url="http://127.0.0.1:$port/webhooks/x"
   settings=(XWebhooks__ConsumerSecret="$secret" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning Sample__EventsFile=)
   if [ "$store" = sqlite ]; then
-    rm -f "$out/$run.db" "$out/$run.db-wal" "$out/$run.db-shm" "$out/$run.db.owner"
-    settings+=(XWebhooks__Inbox__Mode=Sqlite XWebhooks__Inbox__Path="$out/$run.db" "${sqlite_settings[@]}")
-    sampler_args=(sqlite "$out/$run.db")
+    rm -f "$db_dir/$run.db" "$db_dir/$run.db-wal" "$db_dir/$run.db-shm" "$db_dir/$run.db.owner"
+    settings+=(XWebhooks__Inbox__Mode=Sqlite XWebhooks__Inbox__Path="$db_dir/$run.db" "${sqlite_settings[@]}")
+    sampler_args=(sqlite "$db_dir/$run.db")
   else
     redis-cli -p "$redis_port" flushall >/dev/null
     settings+=(XWebhooks__Inbox__Mode=Redis XWebhooks__Inbox__Configuration="127.0.0.1:$redis_port" XWebhooks__Inbox__KeyPrefix="$run:")
@@ -70,6 +73,7 @@ run_rate() { # store rate
   start_process "$out/$run.server.log" env "${settings[@]}" "$bench_bin/sample/XWebhooks.Sample"
   local server_pid=$started_pid
   wait_for_receiver "$server_pid" "$url" "$secret" "$probe" "$out/$run.server.log" "the sample ($store)"
+  warn_if_watched "$out/$run.server.log"
   start_process "$out/$run.depth.txt" python3 benchmarks/inbox-depth.py "${sampler_args[@]}"
   local sampler_pid=$started_pid
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using XWebhooks.Delivery;
 using XWebhooks.Hosting;
@@ -38,6 +39,7 @@ public static class XWebhooksSqliteBuilderExtensions
     {
         builder.Services.AddOptions<XWebhooksSqliteOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XWebhooksSqliteOptions>, XWebhooksSqliteOptionsValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteWatchedDirectoryCheck>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(static sp =>
         {
