@@ -11,8 +11,9 @@ namespace XWebhooks.Sqlite;
 /// the in-memory set answers for it, so <see cref="WasProcessed"/> sees a mark as soon as <see cref="MarkProcessed"/>
 /// returned. Lost (the process died before the commit, or power failed before the next fsync), the event may run once
 /// more; the completion of its entry was queued after the mark, so it cannot have reached the file without it.</para>
-/// <para>A check is a lookup in the in-memory set, then one prepared point query on a pooled read connection: the ack
-/// path asks for every event, and most events are new.</para>
+/// <para>A check is a lookup in the in-memory set, then in <see cref="SqliteDedupeFilter"/> (a key it has never seen
+/// is new), and only then one prepared point query on a pooled read connection: the ack path asks for every event,
+/// and most events are new.</para>
 /// </remarks>
 internal sealed class SqliteDedupeStore(SqliteEngine engine)
 {
@@ -30,6 +31,14 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
 
     /// <summary>Keys the file was read without since their last mark (tests).</summary>
     internal SqliteAbsentKeys Absent => absent;
+
+    /// <summary>Which keys the file may hold.</summary>
+    internal SqliteDedupeFilter Filter { get; } = new(engine);
+
+    /// <summary>How many checks read the file (tests).</summary>
+    internal long FileReads => Interlocked.Read(ref fileReads);
+
+    private long fileReads;
 
     // Touched by the writer thread only (commit callbacks).
     private readonly Queue<string> committedOrder = new();
@@ -58,11 +67,12 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
             return true;
         }
 
-        if (absent.Contains(key))
+        if (!Filter.MayContain(key) || absent.Contains(key))
         {
             return false;
         }
 
+        Interlocked.Increment(ref fileReads);
         var token = absent.ReadStarting(key);
         var marked = engine.Readers.Read(reader =>
         {
@@ -94,6 +104,9 @@ internal sealed class SqliteDedupeStore(SqliteEngine engine)
         {
             throw new ObjectDisposedException(nameof(SqliteWebhookInbox));
         }
+
+        // After the post, never before: SqliteDedupeFilter's remarks say why.
+        Filter.Add(key);
     }
 
     /// <summary>Deletes expired keys now (at most a bounded number); returns how many were deleted.</summary>
