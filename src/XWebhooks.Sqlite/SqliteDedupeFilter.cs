@@ -179,9 +179,11 @@ internal sealed class SqliteDedupeFilter(SqliteEngine engine)
         {
             try
             {
+                // "+expires_at" keeps the planner off the expires_at index: the key order is the table's own, so a
+                // chunk is a range of the primary key, not a sort of every live key.
                 var scan = engine.Command(transaction, after is null
-                    ? "SELECT key FROM xwh_dedupe WHERE expires_at > $now ORDER BY key LIMIT $limit;"
-                    : "SELECT key FROM xwh_dedupe WHERE key > $after AND expires_at > $now ORDER BY key LIMIT $limit;");
+                    ? "SELECT key FROM xwh_dedupe WHERE +expires_at > $now ORDER BY key LIMIT $limit;"
+                    : "SELECT key FROM xwh_dedupe WHERE key > $after AND +expires_at > $now ORDER BY key LIMIT $limit;");
                 if (after is not null)
                 {
                     scan.Parameters.AddWithValue("$after", after);
