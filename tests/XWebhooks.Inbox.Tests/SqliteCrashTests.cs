@@ -52,6 +52,53 @@ public sealed class SqliteCrashTests : IDisposable
     }
 
     [Fact]
+    public async Task Committed_dedupe_marks_survive_sigkill_and_the_rebuilt_filter_finds_every_one()
+    {
+        using var child = StartHost("mark", DatabasePath);
+        var marked = new List<string>();
+        var stopwatch = Stopwatch.StartNew();
+        while (marked.Count < 5000 && stopwatch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var line = await child.StandardOutput.ReadLineAsync();
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.StartsWith("MARKED ", StringComparison.Ordinal))
+            {
+                marked.Add("k-" + line[7..]);
+            }
+        }
+
+        await KillAsync(child);
+        Assert.True(marked.Count >= 500, $"only {marked.Count} marks were reported committed before the kill");
+
+        // A new process: nothing in memory, so each answer comes from the filter built from the file, then the file.
+        await using var reopened = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath });
+        var builds = reopened.Dedupe.Filter.BuildsCompleted;
+        Assert.False(await reopened.WasProcessedAsync("never-marked-0", CancellationToken.None)); // starts the build
+        await XWebhooks.TestSupport.Poll.UntilAsync(() => reopened.Dedupe.Filter.BuildsCompleted > builds, "the filter's first build ended");
+        var forgotten = new List<string>();
+        foreach (var key in marked)
+        {
+            if (!await reopened.WasProcessedAsync(key, CancellationToken.None))
+            {
+                forgotten.Add(key);
+            }
+        }
+
+        Assert.True(forgotten.Count == 0, $"{forgotten.Count} of {marked.Count} committed marks were answered new after SIGKILL, e.g. {string.Join(", ", forgotten.Take(5))}");
+        var readsBefore = reopened.Dedupe.FileReads;
+        for (var i = 1; i <= 1000; i++)
+        {
+            Assert.False(await reopened.WasProcessedAsync($"never-marked-{i}", CancellationToken.None));
+        }
+
+        Assert.InRange(reopened.Dedupe.FileReads - readsBefore, 0, 20); // the filter answered (almost) all of them
+    }
+
+    [Fact]
     public async Task A_delivery_that_kills_the_process_every_time_is_dead_lettered_after_max_attempts()
     {
         const int maxAttempts = 3;
