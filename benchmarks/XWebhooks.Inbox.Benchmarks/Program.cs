@@ -1,6 +1,8 @@
-// SQLite inbox append benchmark: N appends at concurrency 1 and 64 on a real temp file (WAL, synchronous=FULL).
-// Prints appends/s and latency percentiles; asserts nothing. Usage: dotnet run -c Release -- [N] [concurrency...]
+// SQLite inbox append benchmark: N appends at concurrency 1 and 64 on a real temp file (WAL; with the default
+// durability each append is acknowledged after an fsync of the log). Prints appends/s and latency percentiles; asserts
+// nothing. Usage: dotnet run -c Release -- [N] [concurrency...]
 // "cycle [N] [body bytes]" runs CycleBenchmark instead: appends while a consumer leases, marks and completes.
+// "dedupe [N]" runs DedupeCheckBenchmark: the cost of a dedupe check of a new key and of a key only in the file.
 // XWEBHOOKS_SQLITE_DURABILITY=Process measures that durability level (default Fsync).
 using System.Diagnostics;
 using System.Globalization;
@@ -12,6 +14,12 @@ if (args.Length > 0 && args[0] == "cycle")
     await CycleBenchmark.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8192);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "dedupe")
+{
+    await DedupeCheckBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000);
     return;
 }
 
