@@ -139,10 +139,9 @@ internal sealed class SqliteDedupeFilter(SqliteEngine engine)
         /// <summary>Sets the key's bits; returns how many keys were added, this one included.</summary>
         public long Add(ulong hash)
         {
-            var (h1, h2) = ((uint)hash, (uint)(hash >> 32) | 1);
-            for (var i = 0u; i < Probes; i++)
+            for (var probe = 0u; probe < Probes; probe++)
             {
-                var bit = (h1 + (i * h2)) & mask;
+                var bit = Bit(hash, probe);
                 Interlocked.Or(ref words[bit >> 6], 1L << (int)(bit & 63));
             }
 
@@ -151,10 +150,9 @@ internal sealed class SqliteDedupeFilter(SqliteEngine engine)
 
         public bool MayContain(ulong hash)
         {
-            var (h1, h2) = ((uint)hash, (uint)(hash >> 32) | 1);
-            for (var i = 0u; i < Probes; i++)
+            for (var probe = 0u; probe < Probes; probe++)
             {
-                var bit = (h1 + (i * h2)) & mask;
+                var bit = Bit(hash, probe);
                 if ((Volatile.Read(ref words[bit >> 6]) & (1L << (int)(bit & 63))) == 0)
                 {
                     return false;
@@ -163,6 +161,9 @@ internal sealed class SqliteDedupeFilter(SqliteEngine engine)
 
             return true;
         }
+
+        /// <summary>The bit of the <paramref name="probe"/>-th probe: h1 + probe × h2 (h2 odd) over the array.</summary>
+        private ulong Bit(ulong hash, uint probe) => ((uint)hash + (probe * ((uint)(hash >> 32) | 1))) & mask;
     }
 
     /// <summary>

@@ -19,9 +19,10 @@ internal sealed partial class SqliteWatchedDirectoryCheck(
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (WatchedRoot(configuration, Path.GetFullPath(options.Value.Path)) is { } root)
+        var inboxPath = Path.GetFullPath(options.Value.Path);
+        if (WatchedRoot(configuration, inboxPath) is { } root)
         {
-            WatchedDirectory(logger, Path.GetFullPath(options.Value.Path), root);
+            WatchedDirectory(logger, inboxPath, root);
         }
 
         return Task.CompletedTask;
@@ -33,7 +34,7 @@ internal sealed partial class SqliteWatchedDirectoryCheck(
     /// The root of a file configuration source that reloads on change, watches without polling and holds
     /// <paramref name="inboxPath"/> somewhere below it; null when there is none.
     /// </summary>
-    internal static string? WatchedRoot(IConfiguration? configuration, string inboxPath)
+    private static string? WatchedRoot(IConfiguration? configuration, string inboxPath)
     {
         if (configuration is not IConfigurationRoot root)
         {
