@@ -17,22 +17,7 @@ public sealed class SqliteCrashTests : IDisposable
     public async Task Acknowledged_appends_survive_sigkill(XWebhooksSqliteDurability durability)
     {
         using var child = StartHost("append", DatabasePath, durability.ToString());
-        var acknowledged = new HashSet<string>();
-        var stopwatch = Stopwatch.StartNew();
-        while (acknowledged.Count < 2000 && stopwatch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            var line = await child.StandardOutput.ReadLineAsync();
-            if (line is null)
-            {
-                break;
-            }
-
-            if (line.StartsWith("ACK ", StringComparison.Ordinal))
-            {
-                acknowledged.Add(line[4..]);
-            }
-        }
-
+        var acknowledged = (await ReadReportsAsync(child, "ACK ", 2000)).ToHashSet();
         await KillAsync(child);
         Assert.True(acknowledged.Count >= 100, $"only {acknowledged.Count} appends were acknowledged before the kill");
 
@@ -55,30 +40,14 @@ public sealed class SqliteCrashTests : IDisposable
     public async Task Committed_dedupe_marks_survive_sigkill_and_the_rebuilt_filter_finds_every_one()
     {
         using var child = StartHost("mark", DatabasePath);
-        var marked = new List<string>();
-        var stopwatch = Stopwatch.StartNew();
-        while (marked.Count < 5000 && stopwatch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            var line = await child.StandardOutput.ReadLineAsync();
-            if (line is null)
-            {
-                break;
-            }
-
-            if (line.StartsWith("MARKED ", StringComparison.Ordinal))
-            {
-                marked.Add("k-" + line[7..]);
-            }
-        }
-
+        var marked = (await ReadReportsAsync(child, "MARKED ", 5000)).Select(n => "k-" + n).ToList();
         await KillAsync(child);
         Assert.True(marked.Count >= 500, $"only {marked.Count} marks were reported committed before the kill");
 
         // A new process: nothing in memory, so each answer comes from the filter built from the file, then the file.
         await using var reopened = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = DatabasePath });
-        var builds = reopened.Dedupe.Filter.BuildsCompleted;
-        Assert.False(await reopened.WasProcessedAsync("never-marked-0", CancellationToken.None)); // starts the build
-        await XWebhooks.TestSupport.Poll.UntilAsync(() => reopened.Dedupe.Filter.BuildsCompleted > builds, "the filter's first build ended");
+        await SqliteDedupeFilterTests.FirstBuildAsync(reopened, "never-marked-0");
+        Assert.False(await reopened.WasProcessedAsync("never-marked-0", CancellationToken.None));
         var forgotten = new List<string>();
         foreach (var key in marked)
         {
@@ -146,6 +115,28 @@ public sealed class SqliteCrashTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    /// <summary>What the child printed after <paramref name="prefix"/> on each such line, until <paramref name="enough"/> lines, its end, or 60 s.</summary>
+    private static async Task<List<string>> ReadReportsAsync(Process child, string prefix, int enough)
+    {
+        var reports = new List<string>();
+        var stopwatch = Stopwatch.StartNew();
+        while (reports.Count < enough && stopwatch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var line = await child.StandardOutput.ReadLineAsync();
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                reports.Add(line[prefix.Length..]);
+            }
+        }
+
+        return reports;
+    }
 
     private static Process StartHost(params string[] arguments)
     {

@@ -24,7 +24,7 @@ public sealed class SqliteDedupeFilterTests : IAsyncLifetime
             await inbox.MarkProcessedAsync($"xaa:marked-{i}", Retention, CancellationToken.None);
         }
 
-        await BuiltAsync(inbox, "xaa:first-check");
+        await FirstBuildAsync(inbox, "xaa:first-check");
         var readsBefore = inbox.Dedupe.FileReads;
         for (var i = 0; i < 1000; i++)
         {
@@ -52,7 +52,7 @@ public sealed class SqliteDedupeFilterTests : IAsyncLifetime
         await first.DisposeAsync();
 
         var reopened = Open();
-        await BuiltAsync(reopened, "xaa:first-check");
+        await FirstBuildAsync(reopened, "xaa:first-check");
         Assert.Equal(0, reopened.Dedupe.RecentCount); // nothing answered from memory: the filter and the file do
         for (var i = 0; i < Marked; i++)
         {
@@ -77,7 +77,7 @@ public sealed class SqliteDedupeFilterTests : IAsyncLifetime
         const int Capacity = 10_000;
         var inbox = Open();
         inbox.Dedupe.Filter.MinimumCapacity = Capacity;
-        await BuiltAsync(inbox, "xaa:first-check");
+        await FirstBuildAsync(inbox, "xaa:first-check");
         for (var i = 0; i < Capacity; i++)
         {
             await inbox.MarkProcessedAsync($"xaa:marked-{i}", Retention, CancellationToken.None);
@@ -101,7 +101,7 @@ public sealed class SqliteDedupeFilterTests : IAsyncLifetime
         const int MarksEach = 3_000;
         var inbox = Open();
         inbox.Dedupe.Filter.MinimumCapacity = 64; // each build sized for twice the keys: one per doubling of them
-        await BuiltAsync(inbox, "xaa:first-check");
+        await FirstBuildAsync(inbox, "xaa:first-check");
 
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
         {
@@ -146,8 +146,8 @@ public sealed class SqliteDedupeFilterTests : IAsyncLifetime
         return inbox;
     }
 
-    /// <summary>The first check starts the filter's first build; waits for it to end.</summary>
-    private static async Task BuiltAsync(SqliteWebhookInbox inbox, string probeKey)
+    /// <summary>Checks <paramref name="probeKey"/>, which starts the filter's first build on a freshly opened store, and waits for that build to end.</summary>
+    internal static async Task FirstBuildAsync(SqliteWebhookInbox inbox, string probeKey)
     {
         var builds = inbox.Dedupe.Filter.BuildsCompleted;
         await inbox.WasProcessedAsync(probeKey, CancellationToken.None);
