@@ -21,20 +21,19 @@ internal sealed class SqliteEngine : IAsyncDisposable
     private const int MaxBatch = 1024;
     private const int WriterCheckpointPages = 8192;
 
-    /// <summary>How long a posted write waits for a commit to ride along in before it wakes the writer itself.</summary>
-    internal static readonly TimeSpan RiderDelay = TimeSpan.FromMilliseconds(5);
-
     private readonly string connectionString;
     private readonly Channel<SqliteWriteOp> queue = Channel.CreateUnbounded<SqliteWriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock startLock = new();
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private readonly SqliteCheckpointer checkpointer;
 
-    // Posted writes (completions, dedupe marks) do not wake the writer: they join the next batch, and a timer wakes
-    // the writer only when no batch came within RiderDelay. Under load that halves the writer's wake-ups.
+    // Posted writes (completions, dedupe marks) neither wake the writer nor join every commit: they wait up to
+    // RiderDelay, then ride in one commit together (earlier when an op someone awaits needs them). A commit rewrites
+    // every page it touches, so a few marks per commit cost whole pages.
     private readonly ConcurrentQueue<SqliteWriteOp> riders = new();
     private readonly Timer riderTimer;
     private int riderTimerArmed;
+    private int ridersDue;
     private Task? started;
     private Task? writerLoop;
     private FileStream? ownerLock;
@@ -71,6 +70,9 @@ internal sealed class SqliteEngine : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public SqliteReaderPool Readers { get; }
+
+    /// <summary>How long posted writes wait before they ride in a commit together (an op someone awaits takes them earlier); tests lengthen it.</summary>
+    internal TimeSpan RiderDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Committed appends not on disk yet (with <see cref="XWebhooksSqliteDurability.Fsync"/>, none of them acknowledged).</summary>
     public SqliteUnsyncedAppends Unsynced { get; } = new();
@@ -112,8 +114,9 @@ internal sealed class SqliteEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Queues a write nobody waits for (<see cref="SqlitePostedOp"/>): it rides along in the next batch, at the latest
-    /// after <see cref="RiderDelay"/>. The engine must be started. False when the engine is closing.
+    /// Queues a write nobody waits for (<see cref="SqlitePostedOp"/>): it rides in a commit after <see cref="RiderDelay"/>,
+    /// or before the next op someone awaits. Posted writes run in the order they were posted. The engine must be
+    /// started. False when the engine is closing.
     /// </summary>
     public bool Post(SqliteWriteOp op)
     {
@@ -138,6 +141,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
         Volatile.Write(ref riderTimerArmed, 0);
         if (!riders.IsEmpty)
         {
+            Volatile.Write(ref ridersDue, 1);
             queue.Writer.TryWrite(SqliteWakeOp.Instance);
         }
     }
@@ -331,22 +335,34 @@ internal sealed class SqliteEngine : IAsyncDisposable
 
         // Executed in the open transaction, not committed yet.
         var batch = new List<SqliteWriteOp>(MaxBatch);
+        var incoming = new List<SqliteWriteOp>(MaxBatch);
         var waitingForFsync = new List<SqliteAppendOp>();
         SqliteTransaction? open = null;
         var mayWaitForSyncer = true;
         while (WaitToRead(reader))
         {
-            // Riders first: an op queued after a posted write (a stats read) sees it.
             var executed = batch.Count;
             mayWaitForSyncer |= executed == 0; // a new batch (the last one committed or failed)
-            TakeRiders(batch);
-            while (batch.Count < MaxBatch && reader.TryRead(out var op))
+            var takeRiders = Interlocked.Exchange(ref ridersDue, 0) == 1;
+            while (incoming.Count < MaxBatch && reader.TryRead(out var op))
             {
                 if (op is not SqliteWakeOp && !op.TryCancel())
                 {
-                    batch.Add(op);
+                    incoming.Add(op);
+                    takeRiders |= op is not (SqliteAppendOp or SqlitePostedOp);
                 }
             }
+
+            // Riders before the ops read now: an op someone awaits (a lease, a stats read) sees every posted write.
+            if (takeRiders && TakeRiders(batch) == MaxBatch)
+            {
+                // More are waiting than one batch takes: the next turn takes them.
+                Volatile.Write(ref ridersDue, 1);
+                queue.Writer.TryWrite(SqliteWakeOp.Instance);
+            }
+
+            batch.AddRange(incoming);
+            incoming.Clear();
 
             for (var i = executed; i < batch.Count; i++)
             {
@@ -365,13 +381,17 @@ internal sealed class SqliteEngine : IAsyncDisposable
         }
 
         // Closing: what was held or posted before the close still gets its commit.
-        var held = batch.Count;
-        while (TakeRiders(batch) > 0 && TryExecute(ref open, batch, held))
+        for (var held = batch.Count; ; held = 0)
         {
+            TakeRiders(batch);
+            if (batch.Count == 0 || !TryExecute(ref open, batch, held))
+            {
+                break;
+            }
+
             Commit(open!, batch, waitingForFsync);
             open = null;
             batch.Clear();
-            held = 0;
         }
     }
 
@@ -407,14 +427,17 @@ internal sealed class SqliteEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>Moves up to <see cref="MaxBatch"/> riders into <paramref name="batch"/>; returns how many it moved.</summary>
     private int TakeRiders(List<SqliteWriteOp> batch)
     {
-        while (batch.Count < MaxBatch && riders.TryDequeue(out var rider))
+        var taken = 0;
+        while (taken < MaxBatch && riders.TryDequeue(out var rider))
         {
             batch.Add(rider);
+            taken++;
         }
 
-        return batch.Count;
+        return taken;
     }
 
     /// <summary>Blocks the writer's own thread until there is work (true) or the queue was completed (false).</summary>

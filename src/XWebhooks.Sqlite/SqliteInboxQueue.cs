@@ -67,11 +67,9 @@ internal sealed class SqliteInboxQueue(SqliteEngine engine, long recentEntryByte
         var token = Guid.NewGuid().ToString("N");
         if (Volatile.Read(ref fileMayHoldMore) == 0 && engine.NowMs() < Volatile.Read(ref nextFileLeaseMs))
         {
-            var fromMemory = LeaseRecent(maxEntries, leaseDuration, token);
-            if (fromMemory.Count > 0)
-            {
-                return fromMemory;
-            }
+            // Even when it comes back empty: the file holds nothing due that memory does not, and a lease from the
+            // file would cost the writer a commit (the worker asks again at the next append's signal).
+            return LeaseRecent(maxEntries, leaseDuration, token);
         }
 
         var taken = new List<long>();

@@ -92,7 +92,7 @@ internal sealed class SqlitePostedOp(Action<SqliteTransaction> work, Action? aft
     public override void Fail(Exception exception) => afterCommitOrFailure?.Invoke();
 }
 
-/// <summary>Wakes the writer for riders that waited long enough (<see cref="SqliteEngine.RiderDelay"/>); never committed itself.</summary>
+/// <summary>Wakes the writer for riders that waited long enough (<see cref="SqliteEngine.RiderDelay"/>), or to take more; never committed itself.</summary>
 internal sealed class SqliteWakeOp : SqliteWriteOp
 {
     public static readonly SqliteWakeOp Instance = new();

@@ -42,6 +42,43 @@ public sealed class SqliteLeaseFromMemoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lease_that_finds_nothing_new_in_memory_comes_back_empty_without_a_commit()
+    {
+        var inbox = Open();
+        await AppendAsync(inbox, "first");
+        Assert.Single(await inbox.LeaseAsync(10, LongLease, CancellationToken.None)); // from the file: nothing else is due
+
+        var commits = inbox.CommitCount;
+        Assert.Empty(await inbox.LeaseAsync(10, LongLease, CancellationToken.None));
+        Assert.Equal(commits, inbox.CommitCount);
+
+        // The interval passed: the next lease reads the file again.
+        clock.Advance(TimeSpan.FromMilliseconds(SqliteInboxQueue.FileLeaseIntervalMs));
+        Assert.Empty(await inbox.LeaseAsync(10, LongLease, CancellationToken.None));
+        Assert.Equal(commits + 1, inbox.CommitCount);
+    }
+
+    [Fact]
+    public async Task Posted_writes_wait_for_their_delay_instead_of_riding_in_the_next_commit_unless_an_awaited_op_needs_them()
+    {
+        var inbox = Open();
+        await AppendAsync(inbox, "starts the engine");
+        inbox.Engine.RiderDelay = TimeSpan.FromHours(1);
+        await inbox.MarkProcessedAsync("xaa:posted", TimeSpan.FromHours(1), CancellationToken.None);
+
+        await using var file = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await file.OpenAsync();
+        var commits = inbox.CommitCount;
+        await AppendAsync(inbox, "commits without the mark");
+        Assert.Equal(commits + 1, inbox.CommitCount);
+        Assert.Equal((2L, 0L), (Count(file, "xwh_inbox"), Count(file, "xwh_dedupe")));
+
+        // A stats read is awaited: the posted mark rides in its commit, before it.
+        await inbox.GetStatsAsync(CancellationToken.None);
+        Assert.Equal(1, Count(file, "xwh_dedupe"));
+    }
+
+    [Fact]
     public async Task A_retry_that_came_due_is_leased_from_the_file_while_new_appends_keep_coming_from_memory()
     {
         var inbox = Open();
