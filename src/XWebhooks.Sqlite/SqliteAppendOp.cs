@@ -8,9 +8,14 @@ namespace XWebhooks.Sqlite;
 /// hears back after an fsync of the WAL that began after its commit (<see cref="SqliteWalSyncer"/>); the entry stays in
 /// the queue's <see cref="SqliteRecentEntries"/>, where the worker's next lease finds it without the file.
 /// </summary>
+/// <remarks>
+/// The caller's continuation runs inline wherever the outcome is set, so the outcome is only ever set on the thread
+/// pool: a success through <see cref="SqliteAppendReplies"/>, the rare failure or cancellation in a work item of its
+/// own. Never on the writer's or the syncer's thread, which would then run the rest of the request.
+/// </remarks>
 internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteInboxQueue queue, CancellationToken cancellationToken) : SqliteWriteOp
 {
-    private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource done = new();
     private readonly SqliteRecentEntries.Entry entry = new(
         delivery.Body.ToArray(),
         delivery.ReceivedAt.ToUnixTimeMilliseconds(),
@@ -27,7 +32,16 @@ internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteIn
     public override long? AppendedReceivedAtMs => entry.ReceivedAtMs;
 
     public override bool TryCancel()
-        => cancellationToken.IsCancellationRequested && this.done.TrySetCanceled(cancellationToken);
+    {
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        // Skipped by the writer from here on, so nothing else completes it.
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Done.TrySetCanceled(state.Token), (Done: done, Token: cancellationToken), preferLocal: false);
+        return true;
+    }
 
     public override void Execute(SqliteEngine engine, SqliteTransaction transaction)
     {
@@ -50,23 +64,28 @@ internal sealed class SqliteAppendOp(XInboxAppend delivery, bool fsync, SqliteIn
         queue.Staged(id, entry);
     }
 
-    public override void Succeed()
-    {
-        queue.Recent.Committed(id);
-        this.done.TrySetResult();
-    }
+    public override void Succeed() => SqliteAppendReplies.Succeed([this]);
+
+    /// <summary>The commit held (and, when it waited for one, the fsync): a lease from memory may take the entry now.</summary>
+    public void Committed() => queue.Recent.Committed(id);
+
+    /// <summary>Tells the caller; runs on the thread pool (see the remarks).</summary>
+    public void Acknowledge() => this.done.TrySetResult();
 
     /// <summary>Committed, but the fsync after it failed: the sender hears the failure; the entry is in the file and is processed.</summary>
     public void SyncFailed(Exception exception)
     {
-        queue.Recent.Committed(id);
-        this.done.TrySetException(exception);
+        Committed();
+        FailOnThreadPool(exception);
     }
 
     public override void Fail(Exception exception)
     {
         // Ids of a rolled-back batch are handed out again.
         queue.Recent.Drop(id, entry);
-        this.done.TrySetException(exception);
+        FailOnThreadPool(exception);
     }
+
+    private void FailOnThreadPool(Exception exception)
+        => ThreadPool.UnsafeQueueUserWorkItem(static state => state.Op.done.TrySetException(state.Exception), (Op: this, Exception: exception), preferLocal: false);
 }

@@ -46,6 +46,10 @@ internal sealed class SqliteEngine : IAsyncDisposable
 
     private readonly Task previousClose;
 
+    // The appends of the commit being told (writer thread only).
+    private readonly List<SqliteAppendOp> waitingForFsync = [];
+    private readonly List<SqliteAppendOp> acknowledged = [];
+
     public SqliteEngine(XWebhooksSqliteOptions options, TimeProvider time, Task previousClose)
     {
         this.previousClose = previousClose;
@@ -336,7 +340,6 @@ internal sealed class SqliteEngine : IAsyncDisposable
         // Executed in the open transaction, not committed yet.
         var batch = new List<SqliteWriteOp>(MaxBatch);
         var incoming = new List<SqliteWriteOp>(MaxBatch);
-        var waitingForFsync = new List<SqliteAppendOp>();
         SqliteTransaction? open = null;
         var mayWaitForSyncer = true;
         while (WaitToRead(reader))
@@ -375,7 +378,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
                 continue;
             }
 
-            Commit(open!, batch, waitingForFsync);
+            Commit(open!, batch);
             open = null;
             batch.Clear();
         }
@@ -389,7 +392,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
                 break;
             }
 
-            Commit(open!, batch, waitingForFsync);
+            Commit(open!, batch);
             open = null;
             batch.Clear();
         }
@@ -475,7 +478,7 @@ internal sealed class SqliteEngine : IAsyncDisposable
     /// Commits the batch, then tells every op, only after COMMIT returned: appends that wait for an fsync through the
     /// syncer, the others at once.
     /// </summary>
-    private void Commit(SqliteTransaction tx, List<SqliteWriteOp> batch, List<SqliteAppendOp> waitingForFsync)
+    private void Commit(SqliteTransaction tx, List<SqliteWriteOp> batch)
     {
         var oldestAppend = long.MaxValue;
         foreach (var op in batch)
@@ -506,14 +509,20 @@ internal sealed class SqliteEngine : IAsyncDisposable
         checkpointer.Committed();
         foreach (var op in batch)
         {
-            if (op is SqliteAppendOp { WaitsForFsync: true } append)
+            if (op is SqliteAppendOp append)
             {
-                waitingForFsync.Add(append);
+                (append.WaitsForFsync ? waitingForFsync : acknowledged).Add(append);
             }
             else
             {
                 op.Succeed();
             }
+        }
+
+        if (acknowledged.Count > 0)
+        {
+            SqliteAppendReplies.Succeed(acknowledged);
+            acknowledged.Clear();
         }
 
         if (waitingForFsync.Count > 0)

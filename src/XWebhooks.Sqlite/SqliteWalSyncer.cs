@@ -138,9 +138,6 @@ internal sealed class SqliteWalSyncer
 
         Interlocked.Increment(ref syncCount);
         syncedThrough(through);
-        foreach (var append in syncing)
-        {
-            append.Succeed();
-        }
+        SqliteAppendReplies.Succeed(syncing);
     }
 }

@@ -69,6 +69,60 @@ public sealed class SqliteWalSyncTests : IAsyncLifetime
         Assert.Equal(22, (await inbox.GetStatsAsync(CancellationToken.None)).Depth);
     }
 
+    [Theory]
+    [InlineData(XWebhooksSqliteDurability.Fsync)]
+    [InlineData(XWebhooksSqliteDurability.Process)]
+    public async Task The_rest_of_an_appends_request_runs_on_the_thread_pool_never_on_the_writer_or_the_syncer(XWebhooksSqliteDurability durability)
+    {
+        inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "inbox.db"), Durability = durability });
+        await AppendAsync(inbox, "warm-up");
+
+        // The continuations run inline where the append completes: record the thread each one ran on.
+        var continuedOn = Enumerable.Range(0, 64)
+            .Select(i => AppendAsync(inbox, $"b{i}").ContinueWith(
+                _ => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default))
+            .ToArray();
+        var threads = await Task.WhenAll(continuedOn).WaitAsync(Patience);
+
+        Assert.All(threads, thread => Assert.True(thread.IsThreadPoolThread, $"continued on '{thread.Name}'"));
+    }
+
+    [Fact]
+    public async Task An_append_cancelled_before_the_writer_took_it_is_cancelled_on_the_thread_pool()
+    {
+        inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "inbox.db") });
+        await AppendAsync(inbox, "warm-up");
+
+        // Keep the writer busy in a write of its own, so the append waits in its queue.
+        using var writerBusy = new ManualResetEventSlim();
+        var busy = inbox.Engine.ExecuteAsync(
+            _ =>
+            {
+                writerBusy.Set();
+                return release.Wait(Patience);
+            },
+            CancellationToken.None).AsTask();
+        Assert.True(writerBusy.Wait(Patience));
+
+        using var cancel = new CancellationTokenSource();
+        var cancelled = inbox.AppendAsync(new XInboxAppend(Encoding.UTF8.GetBytes("cancelled"), DateTimeOffset.UtcNow), cancel.Token).AsTask();
+        var continuedOn = cancelled.ContinueWith(
+            _ => Thread.CurrentThread.IsThreadPoolThread,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        cancel.Cancel();
+        release.Set();
+
+        Assert.True(await continuedOn.WaitAsync(Patience));
+        Assert.True(cancelled.IsCanceled);
+        Assert.True(await busy.WaitAsync(Patience));
+        Assert.Equal(1, (await inbox.GetStatsAsync(CancellationToken.None)).Depth);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
