@@ -11,7 +11,7 @@ namespace XWebhooks.Sqlite;
 /// </remarks>
 internal static class SqliteAppendReplies
 {
-    internal const int PerWorkItem = 8;
+    private const int PerWorkItem = 8;
 
     /// <summary>Acknowledges <paramref name="appends"/> (committed, and on disk when they waited for an fsync); the list may be reused after the call.</summary>
     public static void Succeed(List<SqliteAppendOp> appends)
