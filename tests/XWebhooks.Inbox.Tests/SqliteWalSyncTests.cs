@@ -77,16 +77,19 @@ public sealed class SqliteWalSyncTests : IAsyncLifetime
         inbox = new SqliteWebhookInbox(new XWebhooksSqliteOptions { Path = Path.Combine(directory, "inbox.db"), Durability = durability });
         await AppendAsync(inbox, "warm-up");
 
-        // The continuations run inline where the append completes: record the thread each one ran on.
+        // The continuations run inline where the append completes: record the thread each one ran on. One whose
+        // append completed before ContinueWith ran (the test thread was preempted) runs on this thread: left out.
+        var testThread = Environment.CurrentManagedThreadId;
         var continuedOn = Enumerable.Range(0, 64)
             .Select(i => AppendAsync(inbox, $"b{i}").ContinueWith(
-                _ => (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name),
+                _ => (Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default))
             .ToArray();
-        var threads = await Task.WhenAll(continuedOn).WaitAsync(Patience);
+        var threads = (await Task.WhenAll(continuedOn).WaitAsync(Patience)).Where(thread => thread.CurrentManagedThreadId != testThread).ToList();
 
+        Assert.True(threads.Count >= 32, $"only {threads.Count} of 64 appends were still pending when their continuation was attached");
         Assert.All(threads, thread => Assert.True(thread.IsThreadPoolThread, $"continued on '{thread.Name}'"));
     }
 
