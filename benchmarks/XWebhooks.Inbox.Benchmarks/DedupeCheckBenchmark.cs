@@ -24,8 +24,7 @@ internal static class DedupeCheckBenchmark
                 await inbox.MarkProcessedAsync($"xaa:marked-{i}", TimeSpan.FromHours(1), CancellationToken.None);
             }
 
-            await inbox.GetStatsAsync(CancellationToken.None);
-            await inbox.GetStatsAsync(CancellationToken.None); // every mark committed
+            await inbox.GetStatsAsync(CancellationToken.None); // an awaited write: every mark posted before it is committed
             var builds = inbox.Dedupe.Filter.BuildsCompleted;
             await inbox.WasProcessedAsync("xaa:warm-up", CancellationToken.None);
             while (inbox.Dedupe.Filter.BuildsCompleted == builds || inbox.Dedupe.Filter.IsBuilding)

@@ -346,18 +346,26 @@ internal sealed class SqliteEngine : IAsyncDisposable
         {
             var executed = batch.Count;
             mayWaitForSyncer |= executed == 0; // a new batch (the last one committed or failed)
-            var takeRiders = Interlocked.Exchange(ref ridersDue, 0) == 1;
+            var ridersWaited = Interlocked.Exchange(ref ridersDue, 0) == 1;
+            var awaited = false;
             while (incoming.Count < MaxBatch && reader.TryRead(out var op))
             {
                 if (op is not SqliteWakeOp && !op.TryCancel())
                 {
                     incoming.Add(op);
-                    takeRiders |= op is not (SqliteAppendOp or SqlitePostedOp);
+                    awaited |= op is not (SqliteAppendOp or SqlitePostedOp);
                 }
             }
 
-            // Riders before the ops read now: an op someone awaits (a lease, a stats read) sees every posted write.
-            if (takeRiders && TakeRiders(batch) == MaxBatch)
+            // Riders before the ops read now. An op someone awaits (a lease, a stats read) takes all of them, so it
+            // sees every write posted before it; riders whose delay ran out go in batches of MaxBatch.
+            if (awaited)
+            {
+                while (TakeRiders(batch) == MaxBatch)
+                {
+                }
+            }
+            else if (ridersWaited && TakeRiders(batch) == MaxBatch)
             {
                 // More are waiting than one batch takes: the next turn takes them.
                 Volatile.Write(ref ridersDue, 1);
@@ -475,8 +483,8 @@ internal sealed class SqliteEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits the batch, then tells every op, only after COMMIT returned: appends that wait for an fsync through the
-    /// syncer, the others at once.
+    /// Commits the batch, then tells every op, only after COMMIT returned: appends through <see cref="SqliteAppendReplies"/>
+    /// (those that wait for an fsync after the syncer's), the others at once.
     /// </summary>
     private void Commit(SqliteTransaction tx, List<SqliteWriteOp> batch)
     {

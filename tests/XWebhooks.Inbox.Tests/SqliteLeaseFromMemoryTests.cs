@@ -79,6 +79,25 @@ public sealed class SqliteLeaseFromMemoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_awaited_op_sees_every_write_posted_before_it_even_more_than_one_batch_holds()
+    {
+        var inbox = Open();
+        await AppendAsync(inbox, "starts the engine");
+        inbox.Engine.RiderDelay = TimeSpan.FromHours(1);
+        const int Marks = 3_000; // more than the writer's batch of 1,024
+        for (var i = 0; i < Marks; i++)
+        {
+            await inbox.MarkProcessedAsync($"xaa:posted-{i}", TimeSpan.FromHours(1), CancellationToken.None);
+        }
+
+        await inbox.GetStatsAsync(CancellationToken.None);
+
+        await using var file = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await file.OpenAsync();
+        Assert.Equal(Marks, Count(file, "xwh_dedupe"));
+    }
+
+    [Fact]
     public async Task A_retry_that_came_due_is_leased_from_the_file_while_new_appends_keep_coming_from_memory()
     {
         var inbox = Open();
