@@ -33,14 +33,24 @@ require_tools() { # tool...
   for tool in "$@"; do command -v "$tool" >/dev/null || fail "$tool is not installed (apt package of the same name)"; done
 }
 
+# The instruction set the Native AOT builds target (AOT_ISA; ILC's --instruction-set). Default: native, the CPU of
+# this machine, which is what the JIT builds compiled on it use too; the portable default of a plain `dotnet publish`
+# leaves out AVX2, and System.Text.Json's string scanning (IndexOfAny over SearchValues) then runs a slower path
+# (docs/reliability.md, "Native AOT codegen against the JIT"). AOT_ISA= (empty) publishes the portable binary.
+aot_isa=${AOT_ISA-native}
+aot_args=(-r linux-x64 -p:PublishAot=true)
+[ -z "$aot_isa" ] || aot_args+=("-p:IlcInstructionSet=$aot_isa")
+
 # Publishes what the scripts run into $bench_bin/<name>, unless SKIP_PUBLISH is set (then checks it is there).
-# Names: bare and sample (Native AOT), handwritten and cli (JIT).
+# Names: bare and sample (Native AOT), sample-jit (the sample on the JIT), handwritten and cli (JIT).
 publish_builds() { # name...
   local name project args
   for name in "$@"; do
     case $name in
-      bare) project=benchmarks/XWebhooks.BareKestrel args=(-r linux-x64 -p:PublishAot=true) ;;
-      sample) project=samples/XWebhooks.Sample args=(-r linux-x64 -p:PublishAot=true) ;;
+      bare) project=benchmarks/XWebhooks.BareKestrel args=("${aot_args[@]}") ;;
+      sample) project=samples/XWebhooks.Sample args=("${aot_args[@]}") ;;
+      # The sample's minimal API relies on the request delegate generator, which PublishAot turns on.
+      sample-jit) project=samples/XWebhooks.Sample args=(-p:PublishAot=false -p:EnableRequestDelegateGenerator=true) ;;
       handwritten) project=benchmarks/XWebhooks.HandWritten args=() ;;
       cli) project=src/XWebhooks.Cli args=() ;;
       *) fail "publish_builds: unknown build $name" ;;

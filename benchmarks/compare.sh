@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The receive path side by side, from one run: bare Kestrel (AOT, reads the body, 200), a hand-written receiver of
 # the kind X's quickstarts show (JIT), and the AOT sample inline, on its SQLite inbox and on a Redis inbox (a local
-# redis-server this script starts). wrk on 127.0.0.1 POSTs the same signed body to each; every server is started
+# redis-server this script starts); optionally the same sample inline on the JIT (row inline-jit), which separates
+# what our code costs from what Native AOT's codegen costs against the JIT's. wrk on 127.0.0.1 POSTs the same signed body to each; every server is started
 # fresh and warmed up for each connection count. Prints req/s and p99 time-to-ack at each connection count, and the
 # ratio to the hand-written receiver, as a Markdown table (also written to artifacts/compare/table.md).
 #
@@ -16,7 +17,8 @@
 #                        median of each round's ratio to that round's hand-written run (rows alternate within a
 #                        round, so a slow minute of a shared machine hits every row alike)
 #   THREADS=2            wrk threads
-#   ROWS="bare handwritten inline sqlite sqlite-process redis"   which rows, in order
+#   ROWS="bare handwritten inline sqlite sqlite-process redis"   which rows, in order (also: inline-jit)
+#   AOT_ISA=native       the instruction set of the AOT builds (benchmarks/common.sh says why; empty: portable)
 #   COMPACT=1            1: send the JSON without whitespace, as X and `xwebhooks load` send it (post.create: 3443
 #                        bytes); 0: send the file's exact bytes (the fixture is indented: 5776 bytes)
 #   UNIQUE=0             0: one body and one signature for every request (X's retries); N: a pool of N distinct
@@ -41,6 +43,7 @@ rounds=${ROUNDS:-1}
 threads=${THREADS:-2}
 all_rows="bare handwritten inline sqlite sqlite-process redis"
 rows=${ROWS:-$all_rows}
+known_rows="$all_rows inline-jit"
 unique=${UNIQUE:-0}
 appendfsync=${REDIS_APPENDFSYNC:-everysec}
 secret="load-test-secret"
@@ -53,7 +56,7 @@ require_tools wrk curl openssl python3
 source_file="tests/fixtures/$payload.json"
 [ -f "$source_file" ] || source_file=$payload
 [ -f "$source_file" ] || fail "no fixture tests/fixtures/$payload.json and no file $payload"
-for row in $rows; do [[ " $all_rows " == *" $row "* ]] || fail "unknown row $row (rows: $all_rows)"; done
+for row in $rows; do [[ " $known_rows " == *" $row "* ]] || fail "unknown row $row (rows: $known_rows)"; done
 
 body_file="$out/body.json"
 if [ "${COMPACT:-1}" = 1 ]; then
@@ -75,7 +78,9 @@ if [ -z "$durability_key" ]; then
   rows=$(echo "$rows" | tr ' ' '\n' | grep -vx 'sqlite-process' | tr '\n' ' ' || true)
 fi
 
-publish_builds bare sample handwritten
+builds=(bare sample handwritten)
+[[ " $rows " != *" inline-jit "* ]] || builds+=(sample-jit)
+publish_builds "${builds[@]}"
 
 # --- redis-server, only when a Redis row runs ---
 redis_port=""
@@ -86,6 +91,7 @@ fi
 # --- the wrk script ---
 lua="$out/post.lua"
 python3 benchmarks/wrk-signed-post.py "$body_file" "$secret" "$lua" "$unique" "$threads"
+rm -f "$lua".pool.ready.*  # markers a killed wrk run left (wrk-signed-post.py)
 
 # Starts one server for a row; sets server_pid and server_url. Everything the servers print goes to $out/<run>.log.
 start_server() { # row run-name
@@ -97,6 +103,7 @@ start_server() { # row run-name
     bare) command=("$bench_bin/bare/XWebhooks.BareKestrel") ;;
     handwritten) command=(dotnet "$bench_bin/handwritten/XWebhooks.HandWritten.dll") ;;
     inline) command=("$bench_bin/sample/XWebhooks.Sample"); settings+=(XWebhooks__Inbox__Mode=Inline) ;;
+    inline-jit) command=(dotnet "$bench_bin/sample-jit/XWebhooks.Sample.dll"); settings+=(XWebhooks__Inbox__Mode=Inline) ;;
     sqlite | sqlite-process)
       rm -f "$db_dir/$run.db" "$db_dir/$run.db-wal" "$db_dir/$run.db-shm" "$db_dir/$run.db.owner"
       command=("$bench_bin/sample/XWebhooks.Sample")
@@ -142,6 +149,7 @@ declare -A rps p99 ratios round_rps
 cores=$(nproc)
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== body $payload, $([ "${COMPACT:-1}" = 1 ] && echo compact || echo "the file's bytes"), $(stat -c %s "$body_file") bytes; $([ "$unique" = 0 ] && echo "one signed body for every request" || echo "a pool of $unique distinct signed events")"
+echo "== Native AOT builds for instruction set ${aot_isa:-(the portable default)}$([ -z "${SKIP_PUBLISH:-}" ] || echo ", as published earlier (SKIP_PUBLISH)")"
 echo "== wrk -t$threads, ${warmup}s warm-up + ${duration}s per server and connection count; rows: $rows; $rounds round(s)"
 [ -z "$redis_port" ] || echo "== redis-server $(redis-server --version | grep -o 'v=[^ ]*' | cut -d= -f2) on port $redis_port: appendonly yes, appendfsync $appendfsync"
 [ -z "$durability_key" ] || echo "== sqlite-process row: $durability_key=$durability_value"
@@ -175,6 +183,7 @@ label() {
     bare) echo "bare Kestrel AOT (read body, 200)" ;;
     handwritten) echo "hand-written receiver (JIT)" ;;
     inline) echo "XWebhooks inline" ;;
+    inline-jit) echo "XWebhooks inline, JIT" ;;
     sqlite) echo "XWebhooks SQLite inbox (default durability)" ;;
     sqlite-process) echo "XWebhooks SQLite inbox ($durability_value durability)" ;;
     redis) echo "XWebhooks Redis inbox (appendfsync $appendfsync)" ;;

@@ -5,10 +5,11 @@ Usage: wrk-signed-post.py BODY_FILE SECRET OUT_LUA [UNIQUE THREADS]
 
 UNIQUE = 0 (default): every request carries the file's exact bytes with one signature, as X's retries do.
 UNIQUE = N > 0: a pool of N distinct events (the file with its event_uuid replaced by same-length unique digits,
-each signed), written beside OUT_LUA; each wrk thread cycles through its own share of the pool, so requests beyond
-N are re-sends of events already sent. A run continues where an earlier run against the same server stopped when it is
-given that run's "next" as its script argument (wrk ... -s OUT_LUA URL -- NEXT); without it every run starts at the
-pool's first event, and a measurement after a warm-up would begin with re-sends of the warm-up's events.
+each signed), written beside OUT_LUA; each wrk thread cycles through its own share of the pool (every THREADS-th event,
+read into memory before any thread sends), so requests beyond N are re-sends of events already sent. A run continues
+where an earlier run against the same server stopped when it is given that run's "next" as its script argument (wrk ... -s
+OUT_LUA URL -- NEXT); without it every run starts at the pool's first event, and a measurement after a warm-up would
+begin with re-sends of the warm-up's events.
 
 The script's done() prints one line compare.sh reads: "result non2xx=<n> socket_errors=<n> p99_us=<n>", followed in
 pool mode by " next=<n>" (the position in each thread's share to give the next run).
@@ -68,15 +69,26 @@ def unique_pool(body, secret, count, threads, pool_path):
     return '''
 local pool_path, record, signature_length, threads = "%s", %d, %d, %d
 local thread_count, started_threads = 0, {}
-local requests = {}
-first, sent = 0, 0 -- globals: done() reads them from each thread
+local requests, ready = {}, false
+first, sent = 0, 0 -- globals: done() reads them from each thread; setup() sets run_id and thread_index in each
+
+local function ready_path(run, index)
+  return pool_path .. ".ready." .. run .. "." .. index
+end
 
 function setup(thread)
+  -- One id per wrk run (a table's address differs from run to run), so markers of an earlier run never count.
+  run_id = run_id or (os.time() .. "-" .. tostring({}):match("0x(%%x+)"))
+  thread:set("run_id", run_id)
   thread:set("thread_index", thread_count)
   thread_count = thread_count + 1
   started_threads[#started_threads + 1] = thread
 end
 
+-- wrk runs the threads' init one after the other and starts each thread as soon as its own init returned; reading a
+-- share of the pool takes seconds. So each thread marks that it is ready, and delay() holds every thread's first
+-- request until all are: otherwise the first thread sent for seconds before the measurement began, and wrk counted
+-- those requests in it.
 function init(args)
   first = tonumber(args[1]) or 0
   -- Record by record, keeping only this thread's share: the whole pool in one string would exceed LuaJIT's memory.
@@ -93,6 +105,18 @@ function init(args)
     i = i + 1
   end
   file:close()
+  assert(io.open(ready_path(run_id, thread_index), "w")):close()
+end
+
+function delay()
+  if ready then return 0 end
+  for index = 0, threads - 1 do
+    local marker = io.open(ready_path(run_id, index), "r")
+    if not marker then return 5 end
+    marker:close()
+  end
+  ready = true
+  return 0
 end
 
 function request()
@@ -103,8 +127,9 @@ end
 
 done = function(summary, latency, requests)
   local e, next = summary.errors, 0
-  for _, thread in ipairs(started_threads) do
+  for index, thread in ipairs(started_threads) do
     next = math.max(next, thread:get("first") + thread:get("sent"))
+    os.remove(ready_path(run_id, index - 1))
   end
   io.write(string.format("result non2xx=%%d socket_errors=%%d p99_us=%%d next=%%d\\n",
     e.status, e.connect + e.read + e.write + e.timeout, latency:percentile(99), next))
