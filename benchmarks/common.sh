@@ -36,7 +36,7 @@ require_tools() { # tool...
 # The instruction set the Native AOT builds target (AOT_ISA; ILC's --instruction-set). Default: native, the CPU of
 # this machine, which is what the JIT builds compiled on it use too; the portable default of a plain `dotnet publish`
 # leaves out AVX2, and System.Text.Json's string scanning (IndexOfAny over SearchValues) then runs a slower path
-# (docs/reliability.md, "Native AOT codegen against the JIT"). AOT_ISA= (empty) publishes the portable binary.
+# (docs/reliability.md, "Native AOT against the JIT"). AOT_ISA= (empty) publishes the portable binary.
 aot_isa=${AOT_ISA-native}
 aot_args=(-r linux-x64 -p:PublishAot=true)
 [ -z "$aot_isa" ] || aot_args+=("-p:IlcInstructionSet=$aot_isa")

@@ -2,9 +2,10 @@
 # The receive path side by side, from one run: bare Kestrel (AOT, reads the body, 200), a hand-written receiver of
 # the kind X's quickstarts show (JIT), and the AOT sample inline, on its SQLite inbox and on a Redis inbox (a local
 # redis-server this script starts); optionally the same sample inline on the JIT (row inline-jit), which separates
-# what our code costs from what Native AOT's codegen costs against the JIT's. wrk on 127.0.0.1 POSTs the same signed body to each; every server is started
-# fresh and warmed up for each connection count. Prints req/s and p99 time-to-ack at each connection count, and the
-# ratio to the hand-written receiver, as a Markdown table (also written to artifacts/compare/table.md).
+# what our code costs from what Native AOT's codegen costs against the JIT's. wrk on 127.0.0.1 POSTs the same signed
+# body to each; every server is started fresh and warmed up for each connection count. Prints req/s and p99
+# time-to-ack at each connection count, and the ratio to the hand-written receiver, as a Markdown table (also written
+# to artifacts/compare/table.md).
 #
 # Usage: benchmarks/compare.sh [seconds] [payload]
 #   seconds  measured duration per server and connection count (default 10)

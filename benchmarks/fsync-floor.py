@@ -48,7 +48,8 @@ def run_case(path, seconds, loops, hog_cores):
         for hog in hogs:
             hog.start()
         latencies, lock, offset = [], threading.Lock(), [0]
-        threads = [threading.Thread(target=fsync_loop, args=(fd, stop_at, latencies, lock, offset)) for _ in range(loops)]
+        threads = [threading.Thread(target=fsync_loop, args=(fd, stop_at, latencies, lock, offset))
+                   for _ in range(loops)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -76,7 +77,8 @@ def main():
     print(f"fsync of 16 KB frames in {directory}, {seconds:g} s per case, {cores} cores")
     print("| case | fsyncs/s | mean | p50 | p90 | p99 | p99.9 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for label, loops, hogs in [("one loop", 1, 0), ("three loops at once", 3, 0), (f"one loop, {cores} busy cores", 1, cores)]:
+    cases = [("one loop", 1, 0), ("three loops at once", 3, 0), (f"one loop, {cores} busy cores", 1, cores)]
+    for label, loops, hogs in cases:
         rate, mean, p50, p90, p99, p999 = run_case(path, seconds, loops, hogs)
         print(f"| {label} | {rate:,.0f} | {mean:.2f} ms | {p50:.2f} ms | {p90:.2f} ms | {p99:.2f} ms | {p999:.2f} ms |")
 

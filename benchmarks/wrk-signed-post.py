@@ -6,10 +6,10 @@ Usage: wrk-signed-post.py BODY_FILE SECRET OUT_LUA [UNIQUE THREADS]
 UNIQUE = 0 (default): every request carries the file's exact bytes with one signature, as X's retries do.
 UNIQUE = N > 0: a pool of N distinct events (the file with its event_uuid replaced by same-length unique digits,
 each signed), written beside OUT_LUA; each wrk thread cycles through its own share of the pool (every THREADS-th event,
-read into memory before any thread sends), so requests beyond N are re-sends of events already sent. A run continues
-where an earlier run against the same server stopped when it is given that run's "next" as its script argument (wrk ... -s
-OUT_LUA URL -- NEXT); without it every run starts at the pool's first event, and a measurement after a warm-up would
-begin with re-sends of the warm-up's events.
+read into memory before any thread sends), so requests beyond N are re-sends of events already sent. A run
+continues where an earlier run against the same server stopped when it is given that run's "next" as its script
+argument (wrk ... -s OUT_LUA URL -- NEXT); without it every run starts at the pool's first event, and a measurement
+after a warm-up would begin with re-sends of the warm-up's events.
 
 The script's done() prints one line compare.sh reads: "result non2xx=<n> socket_errors=<n> p99_us=<n>", followed in
 pool mode by " next=<n>" (the position in each thread's share to give the next run).
