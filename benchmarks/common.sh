@@ -124,3 +124,19 @@ start_redis() { # dir appendfsync
   cat "$dir/server.log" >&2
   fail "redis-server did not start (log above)"
 }
+
+# What a process has used so far, from /proc (no tools needed): "cpu-ticks voluntary involuntary", the context switches
+# summed over its live threads. Counts per request move much less with the machine's steal than time does
+# (docs/reliability.md, "Context switches"), so they compare two builds better than req/s on a shared machine.
+proc_counters() { # pid
+  local pid=$1 ticks
+  ticks=$(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')
+  cat /proc/"$pid"/task/*/status 2>/dev/null |
+    awk -v ticks="$ticks" '/^voluntary_ctxt/ {v += $2} /^nonvoluntary_ctxt/ {n += $2} END {print ticks, v, n}'
+}
+
+# The machine's CPU time so far, from /proc/stat: "steal-ticks all-ticks" (steal: time the hypervisor gave this
+# machine's CPUs to someone else; a run with much of it is slow for reasons outside the process measured).
+cpu_steal_counters() {
+  awk '/^cpu / {all = 0; for (i = 2; i <= 9; i++) all += $i; print $9, all}' /proc/stat
+}

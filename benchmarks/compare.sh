@@ -125,13 +125,17 @@ start_server() { # row run-name
   warn_if_watched "$out/$run.log"
 }
 
-# Runs wrk against the server; sets measured_rps and measured_p99 (ms). Fails on any non-2xx answer or socket error.
+# Runs wrk against the server; sets measured_rps, measured_p99 (ms) and the server's cost per request from /proc
+# (measured_cpu CPU-µs, measured_vol and measured_invol context switches) and the machine's steal % during the run
+# (measured_steal). Fails on any non-2xx answer or socket error.
 # With a pool of events (UNIQUE > 0) each run starts where the previous run against this server stopped (next_event),
 # so a measurement after the warm-up sends new events, not the warm-up's again.
 measure() { # run-name connections seconds label
-  local run=$1 c=$2 seconds=$3 label=$4 log="$out/$1.$4.txt" result
+  local run=$1 c=$2 seconds=$3 label=$4 log="$out/$1.$4.txt" result before after steal_before steal_after requests
+  before=$(proc_counters "$server_pid") steal_before=$(cpu_steal_counters)
   run_logged "$log" wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$lua" "$server_url" -- "$next_event" ||
     { cat "$log" >&2; fail "wrk failed against $run"; }
+  after=$(proc_counters "$server_pid") steal_after=$(cpu_steal_counters)
   result=$(grep '^result ' "$log") || { cat "$log" >&2; fail "no wrk result for $run"; }
   if ! [[ $result == *"non2xx=0 socket_errors=0 "* ]]; then
     cat "$log" >&2; tail -20 "$out/$run.log" >&2
@@ -144,9 +148,15 @@ measure() { # run-name connections seconds label
   fi
   measured_rps=$(awk '/^Requests\/sec/ {print $2}' "$log")
   measured_p99=$(awk '/^result / {split($4, p, "="); printf "%.2f", p[2] / 1000}' "$log")
+  requests=$(awk '/ requests in / {print $1}' "$log")
+  read -r measured_cpu measured_vol measured_invol < <(awk -v r="$requests" -v hz="$(getconf CLK_TCK)" \
+    '{t[NR] = $1; v[NR] = $2; n[NR] = $3} END {printf "%.0f %.2f %.2f\n", (t[2] - t[1]) * 1e6 / hz / r, (v[2] - v[1]) / r, (n[2] - n[1]) / r}' \
+    <<<"$before"$'\n'"$after")
+  measured_steal=$(awk '{s[NR] = $1; a[NR] = $2} END {printf "%.0f", 100 * (s[2] - s[1]) / (a[2] - a[1])}' \
+    <<<"$steal_before"$'\n'"$steal_after")
 }
 
-declare -A rps p99 ratios round_rps
+declare -A rps p99 ratios round_rps cpu vol invol steal
 cores=$(nproc)
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== body $payload, $([ "${COMPACT:-1}" = 1 ] && echo compact || echo "the file's bytes"), $(stat -c %s "$body_file") bytes; $([ "$unique" = 0 ] && echo "one signed body for every request" || echo "a pool of $unique distinct signed events")"
@@ -165,9 +175,12 @@ for round in $(seq 1 "$rounds"); do
       measure "$run" "$c" "$warmup" warmup
       measure "$run" "$c" "$duration" measured
       rps[$row,$c]+=" $measured_rps" p99[$row,$c]+=" $measured_p99"
+      cpu[$row,$c]+=" $measured_cpu" vol[$row,$c]+=" $measured_vol" invol[$row,$c]+=" $measured_invol"
+      steal[$row,$c]+=" $measured_steal"
       round_rps[$row,$c]=$measured_rps
       stop_process "$server_pid"
-      echo "   $([ "$rounds" = 1 ] || echo "round $round: ")$row, $c connections: $measured_rps req/s, p99 $measured_p99 ms" >&2
+      echo "   $([ "$rounds" = 1 ] || echo "round $round: ")$row, $c connections: $measured_rps req/s, p99 $measured_p99 ms;" \
+        "server $measured_cpu CPU-µs, $measured_vol + $measured_invol context switches per request; steal $measured_steal %" >&2
     done
   done
   for row in $rows; do
@@ -206,9 +219,24 @@ table="$out/table.md"
     done
     echo "$line"
   done
+  echo
+  # What one request cost the server, from /proc: less moved by a shared machine's steal than req/s is.
+  header="| server, per request |" rule="|---|"
+  for c in $connections; do header+=" CPU-µs @$c | switches vol + invol @$c | steal @$c |"; rule+="---:|---:|---:|"; done
+  echo "$header"; echo "$rule"
+  for row in $rows; do
+    line="| $(label "$row") |"
+    for c in $connections; do
+      # shellcheck disable=SC2086
+      line+=" $(printf '%.0f' "$(median ${cpu[$row,$c]})") | $(printf '%.2f' "$(median ${vol[$row,$c]})") + $(printf '%.2f' "$(median ${invol[$row,$c]})") | $(sed 's/^ //; s/ /, /g' <<<"${steal[$row,$c]}") % |"
+    done
+    echo "$line"
+  done
 } >"$table"
 echo
 cat "$table"
 echo
 echo "p99 is wrk's 99th percentile of request-to-response time: the time to acknowledge a delivery."
+echo "CPU-µs and context switches are the server process's (all threads, /proc) per request; steal is the machine's"
+echo "during each run (per round when several). Compare builds by these when steal differs between runs."
 [ "$rounds" = 1 ] || echo "Each cell is the median of $rounds rounds; the ratio is the median of each round's ratio to that round's hand-written run."
