@@ -203,35 +203,36 @@ label() {
     redis) echo "XWebhooks Redis inbox (appendfsync $appendfsync)" ;;
   esac
 }
+# Prints a Markdown table: a line per row, three columns per connection count (header-cells C prints their
+# headers, row-cells ROW C their cells).
+markdown_table() { # first-header header-cells row-cells
+  local header="| ${1:+$1 }|" rule="|---|" row c line
+  for c in $connections; do header+=" $($2 "$c") |"; rule+="---:|---:|---:|"; done
+  echo "$header"; echo "$rule"
+  for row in $rows; do
+    line="| $(label "$row") |"
+    for c in $connections; do line+=" $($3 "$row" "$c") |"; done
+    echo "$line"
+  done
+}
+rate_headers() { echo "req/s @$1 | p99 @$1 | × hand-written @$1"; }
+# shellcheck disable=SC2086 # the cells are space-separated lists, one value per round
+rate_cells() { # row connections
+  local ratio="–"
+  [ -z "${ratios[$1,$2]:-}" ] || ratio=$(printf '%.2f' "$(median ${ratios[$1,$2]})")
+  echo "$(python3 -c "print('%.1fk' % ($(median ${rps[$1,$2]}) / 1000))") | $(printf '%.2f' "$(median ${p99[$1,$2]})") ms | $ratio"
+}
+# What one request cost the server, from /proc: less moved by a shared machine's steal than req/s is.
+cost_headers() { echo "CPU-µs @$1 | switches vol + invol @$1 | steal @$1"; }
+# shellcheck disable=SC2086
+cost_cells() { # row connections
+  echo "$(printf '%.0f' "$(median ${cpu[$1,$2]})") | $(printf '%.2f' "$(median ${vol[$1,$2]})") + $(printf '%.2f' "$(median ${invol[$1,$2]})") | $(sed 's/^ //; s/ /, /g' <<<"${steal[$1,$2]}") %"
+}
 table="$out/table.md"
 {
-  header="| |" rule="|---|"
-  for c in $connections; do header+=" req/s @$c | p99 @$c | × hand-written @$c |"; rule+="---:|---:|---:|"; done
-  echo "$header"; echo "$rule"
-  for row in $rows; do
-    line="| $(label "$row") |"
-    for c in $connections; do
-      ratio="–"
-      # shellcheck disable=SC2086 # the cells are space-separated lists, one value per round
-      [ -z "${ratios[$row,$c]:-}" ] || ratio=$(printf '%.2f' "$(median ${ratios[$row,$c]})")
-      # shellcheck disable=SC2086
-      line+=" $(python3 -c "print('%.1fk' % ($(median ${rps[$row,$c]}) / 1000))") | $(printf '%.2f' "$(median ${p99[$row,$c]})") ms | $ratio |"
-    done
-    echo "$line"
-  done
+  markdown_table "" rate_headers rate_cells
   echo
-  # What one request cost the server, from /proc: less moved by a shared machine's steal than req/s is.
-  header="| server, per request |" rule="|---|"
-  for c in $connections; do header+=" CPU-µs @$c | switches vol + invol @$c | steal @$c |"; rule+="---:|---:|---:|"; done
-  echo "$header"; echo "$rule"
-  for row in $rows; do
-    line="| $(label "$row") |"
-    for c in $connections; do
-      # shellcheck disable=SC2086
-      line+=" $(printf '%.0f' "$(median ${cpu[$row,$c]})") | $(printf '%.2f' "$(median ${vol[$row,$c]})") + $(printf '%.2f' "$(median ${invol[$row,$c]})") | $(sed 's/^ //; s/ /, /g' <<<"${steal[$row,$c]}") % |"
-    done
-    echo "$line"
-  done
+  markdown_table "server, per request" cost_headers cost_cells
 } >"$table"
 echo
 cat "$table"
